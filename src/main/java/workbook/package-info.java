@@ -1,0 +1,2 @@
+/** The rnn-workbook's shared module: data, classical models, from-scratch and DJL recurrent networks, plots, the kernel. */
+package workbook;
