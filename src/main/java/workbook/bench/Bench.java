@@ -1,0 +1,45 @@
+package workbook.bench;
+
+import com.google.gson.GsonBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./workbook bench}: runs every suite, prints one table and writes
+ * {@code target/bench/results.json} (a list of {@code {"name", "unit", "value"}}).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    /** The suites, in the order they run. Each package that has something to measure adds its suite here. */
+    static List<BenchSuite> suites() {
+        return List.of();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "target/bench/results.json");
+        List<BenchResult> all = new ArrayList<>();
+        for (BenchSuite suite : suites()) {
+            System.out.println("== " + suite.title());
+            List<BenchResult> results = suite.run();
+            for (BenchResult r : results) {
+                System.out.printf(Locale.ROOT, "  %-48s %14.1f  %s%n", r.name(), r.value(), r.unit());
+            }
+            all.addAll(results);
+        }
+        write(all, output);
+        System.out.println("written: " + output);
+    }
+
+    static void write(List<BenchResult> results, Path output) throws IOException {
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, new GsonBuilder().setPrettyPrinting().create().toJson(results));
+    }
+}
