@@ -278,7 +278,8 @@ public final class CellEvaluator implements AutoCloseable {
                     : thrown.getMessage(), thrown);
         }
         String name = thrown instanceof EvalException eval ? eval.getExceptionClassName() : thrown.getClass().getName();
-        return new CellFailure(name, String.valueOf(thrown.getMessage()), formatThrowable(thrown), thrown);
+        // JShell's report carries stack frames translated to snippet lines ("#12:3"); the real exception does not.
+        return new CellFailure(name, String.valueOf(thrown.getMessage()), formatThrowable(reported), thrown);
     }
 
     private static boolean isInterruption(Throwable thrown) {
@@ -309,7 +310,7 @@ public final class CellEvaluator implements AutoCloseable {
             StackTraceElement[] frames = current.getStackTrace();
             int lastUserFrame = -1;
             for (int i = 0; i < frames.length; i++) {
-                if (frames[i].getClassName().startsWith("REPL.")) {
+                if (isCellFrame(frames[i])) {
                     lastUserFrame = i;
                 }
             }
@@ -326,13 +327,20 @@ public final class CellEvaluator implements AutoCloseable {
         return lines;
     }
 
+    /** A frame of code typed in a cell: JShell names its file "#<snippet id>" (its class "REPL.$JShell$n"). */
+    private static boolean isCellFrame(StackTraceElement frame) {
+        String file = frame.getFileName();
+        return frame.getClassName().startsWith("REPL.") || (file != null && file.startsWith("#"));
+    }
+
     private String describe(StackTraceElement frame) {
-        if (!frame.getClassName().startsWith("REPL.")) {
+        if (!isCellFrame(frame)) {
             return frame.toString();
         }
         String file = frame.getFileName();
         SnippetOrigin origin = file != null && file.startsWith("#") ? origins.get(file.substring(1)) : null;
-        String method = frame.getMethodName().equals("do_it$") ? "" : frame.getMethodName() + ", ";
+        String method = frame.getMethodName().isEmpty() || frame.getMethodName().equals("do_it$")
+                ? "" : frame.getMethodName() + ", ";
         if (origin == null || frame.getLineNumber() < 1) {
             return method + "a notebook cell";
         }

@@ -37,7 +37,8 @@ final class RichDisplay {
     }
 
     static String figureHtml(Figure figure, PlotlyLoader plotly) {
-        String id = "plot-" + UUID.randomUUID();
+        // Tablesaw turns the id into a JavaScript variable name: letters and digits only.
+        String id = "plot" + UUID.randomUUID().toString().replace("-", "");
         String drawing = stripScriptTags(figure.asJavascript(id));
         // Local function scope: Tablesaw's script declares globals (layout, data) that would clash.
         return plotly.loaderHtmlOnce()
