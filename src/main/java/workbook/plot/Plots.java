@@ -155,26 +155,28 @@ public final class Plots {
         return new Figure(layout(title, "lag", "correlation").showLegend(false).build(), bandLow, bandHigh, bars);
     }
 
-    /** Observed, trend, seasonal and residual panels, stacked, sharing the date axis. */
+    /**
+     * Three stacked panels sharing the date axis: observed with its trend, seasonal, residual.
+     * (Tablesaw's layout template writes at most three y axes, so observed and trend share one.)
+     */
     public static Figure decomposition(SeasonalDecomposition d, LocalDate[] dates, String title, String units) {
         if (dates.length != d.observed().length) {
             throw new IllegalArgumentException(dates.length + " dates for a series of " + d.observed().length + " points");
         }
         String[] names = {"observed", "trend", "seasonal", "residual"};
         double[][] parts = {d.observed(), d.trend(), d.seasonal(), d.residual()};
-        String[] axes = {"y4", "y3", "y2", "y"};
+        String[] axes = {"y3", "y3", "y2", "y"};
         Trace[] traces = new Trace[4];
         for (int i = 0; i < 4; i++) {
             traces[i] = ScatterTrace.builder(dateColumn(names[i], dates), DoubleColumn.create(names[i], parts[i]))
                     .mode(ScatterTrace.Mode.LINE).name(names[i]).yAxis(axes[i]).build();
         }
         boolean multiplicative = d.model() == SeasonalDecomposition.Model.MULTIPLICATIVE;
-        Layout layout = Layout.builder(title).height(2 * HEIGHT).showLegend(false)
+        Layout layout = Layout.builder(title).height(2 * HEIGHT).showLegend(true)
                 .xAxis(Axis.builder().title("date").build())
-                .yAxis4(Axis.builder().title("observed (" + units + ")").domain(0.78f, 1f).build())
-                .yAxis3(Axis.builder().title("trend (" + units + ")").domain(0.53f, 0.75f).build())
-                .yAxis2(Axis.builder().title(multiplicative ? "seasonal (factor)" : "seasonal (" + units + ")").domain(0.28f, 0.5f).build())
-                .yAxis(Axis.builder().title(multiplicative ? "residual (factor)" : "residual (" + units + ")").domain(0f, 0.25f).build())
+                .yAxis3(Axis.builder().title("observed, trend (" + units + ")").domain(0.70f, 1f).build())
+                .yAxis2(Axis.builder().title(multiplicative ? "seasonal (factor)" : "seasonal (" + units + ")").domain(0.36f, 0.64f).build())
+                .yAxis(Axis.builder().title(multiplicative ? "residual (factor)" : "residual (" + units + ")").domain(0f, 0.30f).build())
                 .build();
         return new Figure(layout, traces);
     }

@@ -65,7 +65,7 @@ class PlotsTest {
         assertTrue(acf.contains("ACF with 95% band (n = 144)") && acf.contains("lag") && acf.contains("bar"));
         String dec = render(Plots.decomposition(SeasonalDecomposition.multiplicative(PASSENGERS, 12), MONTHS,
                 "Airline passengers, multiplicative decomposition", "thousands"));
-        assertTrue(dec.contains("seasonal (factor)") && dec.contains("y4"));
+        assertTrue(dec.contains("seasonal (factor)") && dec.contains("yaxis3") && dec.contains("observed, trend (thousands)"));
 
         Windows w = WindowGenerator.builder().inputWidth(12).labelWidth(3).shift(3).build().windows(PASSENGERS);
         String window = render(Plots.window(w, 0, "value", new double[]{1, 2, 3}));
