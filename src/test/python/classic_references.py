@@ -85,6 +85,9 @@ out["arima"] = [
     arima_case("nottem", (1, 0, 0), "c"),
     arima_case("global_temp", (1, 1, 1), "t"),
     arima_case("d_global_temp", (0, 0, 2), "c"),
+    # without constant, including d = 2 (two integration steps in the forecast)
+    arima_case("log_air", (0, 1, 1), "n"),
+    arima_case("global_temp", (1, 2, 1), "n"),
 ]
 
 a, conf = acf(nottem, nlags=24, alpha=0.05)
