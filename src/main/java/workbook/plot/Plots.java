@@ -77,6 +77,16 @@ public final class Plots {
     }
 
     /**
+     * A series with its trailing rolling mean and rolling standard deviation: a quick look at
+     * whether level and spread stay constant (stationarity).
+     */
+    public static Figure rollingStatistics(String title, String yTitle, LocalDate[] dates, double[] values, int window) {
+        return lines(title, yTitle, series("series", dates, values),
+                series("rolling mean (" + window + ")", dates, workbook.classic.Rolling.mean(values, window)),
+                series("rolling std (" + window + ")", dates, workbook.classic.Rolling.std(values, window)));
+    }
+
+    /**
      * History, forecast and its prediction interval as a shaded band.
      */
     public static Figure forecast(String title, String yTitle, LocalDate[] historyDates, double[] history,

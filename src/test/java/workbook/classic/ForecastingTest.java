@@ -2,6 +2,7 @@ package workbook.classic;
 
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
+import workbook.display.Interruption;
 
 import java.util.Arrays;
 
@@ -37,6 +38,15 @@ class ForecastingTest {
                 () -> Metrics.mape(new double[]{0, 1}, new double[]{1, 1}));
         assertTrue(e.getMessage().contains("index 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Metrics.mae(new double[]{1}, new double[]{1, 2}));
+    }
+
+    @Test
+    void interruptStopsABacktestCleanly() {
+        Thread.currentThread().interrupt();
+        Interruption.StoppedByInterrupt stopped = assertThrows(Interruption.StoppedByInterrupt.class,
+                () -> Backtest.rollingOrigin(3).compare("p", Baselines.persistence()).run(new double[]{1, 2, 3, 4, 5}));
+        assertTrue(stopped.getMessage().contains("backtest fold 0"), stopped.getMessage());
+        assertTrue(!Thread.currentThread().isInterrupted());
     }
 
     @Test

@@ -61,6 +61,8 @@ class PlotsTest {
 
     @Test
     void correlogramDecompositionWindowLossXyHeatmap() {
+        String rolling = render(Plots.rollingStatistics("Rolling statistics", "passengers (thousands)", MONTHS, PASSENGERS, 12));
+        assertTrue(rolling.contains("rolling mean (12)") && rolling.contains("rolling std (12)"));
         String acf = render(Plots.correlogram(Correlogram.acf(PASSENGERS, 24)));
         assertTrue(acf.contains("ACF with 95% band (n = 144)") && acf.contains("lag") && acf.contains("bar"));
         String dec = render(Plots.decomposition(SeasonalDecomposition.multiplicative(PASSENGERS, 12), MONTHS,
