@@ -70,6 +70,11 @@ class ForecastingTest {
         assertEquals(Math.sqrt(2.5), r.mean("spy", "rmse"), 1e-12);
         assertEquals(0, r.mean("drift", "mae"), 1e-12);
         assertEquals(1.5, r.mean("spy", "mase"), 1e-12); // naive in-sample MAE is 1
+        assertEquals(0, r.summary().intColumn("percentage_undefined").get(0));
+        Backtest.Result zeros = Backtest.rollingOrigin(2).compare("zero", (history, h) -> new double[h])
+                .run(new double[]{1, 0, 0, 2});
+        assertEquals(1, zeros.summary().intColumn("percentage_undefined").get(0)); // origin 2: actual 0, forecast 0
+        assertEquals(1.0, zeros.mean("zero", "mae"), 1e-12);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Backtest.rollingOrigin(9).horizon(2).compare("p", Baselines.persistence()).run(series));
         assertTrue(e.getMessage().contains("longer than the series (10 points)"), e.getMessage());

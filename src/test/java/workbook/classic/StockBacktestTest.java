@@ -55,4 +55,22 @@ class StockBacktestTest {
         assertTrue(r.mean("AR(1)", "mae") > 0.95 * persistence);
         assertTrue(r.mean("AR(5)", "mae") > 0.95 * persistence);
     }
+
+    @Test
+    void dailySp500LogReturnsAreNearlyUnpredictable() {
+        double[] close = Columns.doubles(Datasets.sp500(), "close");
+        double[] returns = Differencing.difference(java.util.Arrays.stream(close).map(Math::log).toArray());
+        int initial = (int) (returns.length * 0.8);
+        Backtest.Result r = Backtest.rollingOrigin(initial)
+                .compare("mean", Baselines.mean())
+                .compare("zero", (history, h) -> new double[h])
+                .compare("persistence", Baselines.persistence())
+                .compare("AR(1)", (history, h) -> ArModel.fit(history, 1).forecast(h).mean())
+                .run(returns);
+        System.out.println("daily S&P 500 log returns (" + returns.length + " days)\n" + r);
+        // repeating yesterday's return is clearly worse than forecasting (about) zero
+        assertTrue(r.mean("persistence", "rmse") > 1.2 * r.mean("zero", "rmse"));
+        // and AR(1) on returns is within 5% of the zero forecast
+        assertTrue(Math.abs(r.mean("AR(1)", "rmse") / r.mean("zero", "rmse") - 1) < 0.05);
+    }
 }
