@@ -2,6 +2,7 @@ package workbook.classic;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +34,22 @@ class ArModelTest {
         assertArrayEquals(References.doubles(ref, "forecast"), f.mean(), 1e-10);
         assertArrayEquals(References.doubles(ref, "lower"), f.lower(), 1e-10);
         assertArrayEquals(References.doubles(ref, "upper"), f.upper(), 1e-10);
+    }
+
+    @Test
+    void orderSelectionOnACommonSampleMatchesStatsmodels() {
+        JsonObject ref = References.get("autoreg_select_d_log_air");
+        double[] y = ArimaModelTest.series("d_log_air");
+        double[] aic = References.doubles(ref, "aic");
+        double[] bic = References.doubles(ref, "bic");
+        for (int p = 1; p <= 13; p++) {
+            ArModel m = ArModel.fit(y, p, 13);
+            assertEquals(aic[p - 1], m.aic(), 1e-8, "AR(" + p + ")");
+            assertEquals(bic[p - 1], m.bic(), 1e-8, "AR(" + p + ")");
+        }
+        Table table = ArModel.selectOrder(y, 13);
+        assertEquals(ref.get("selected_aic").getAsInt(), table.intColumn("p").get(0));
+        assertEquals(ref.get("selected_bic").getAsInt(), table.sortAscendingOn("bic").intColumn("p").get(0));
     }
 
     @Test
