@@ -81,6 +81,15 @@ class WindowGeneratorTest {
     }
 
     @Test
+    void aTableWithADateColumnUsesItsNumericColumns() {
+        WindowedSplits s = WindowGenerator.builder().inputWidth(12).build()
+                .split(Datasets.airPassengers(), 0.7, 0.15, Scaler.Kind.MIN_MAX);
+        assertEquals(List.of("passengers"), s.columnNames());
+        assertEquals(100, s.scaler().fittedRows()); // floor(144 × 0.7)
+        assertEquals(100 - 13 + 1, s.train().size());
+    }
+
+    @Test
     void minMaxScalerRoundTrips() {
         MinMaxScaler m = MinMaxScaler.fit(new double[]{2, 4, 6});
         assertArrayEquals(new double[]{0, 0.5, 1, 1.5}, m.transform(new double[]{2, 4, 6, 8}), 1e-12);
