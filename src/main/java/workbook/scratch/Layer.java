@@ -27,6 +27,8 @@ final class Layer {
     private final double[] gradIhT;
     private final double[] gradHhT;
     private Steps steps;
+    /** Caches for the shapes seen so far (e.g. training chunks of 25 steps and sampling 1 step), so switching does not reallocate. */
+    private final java.util.Map<Long, Steps> stepsByShape = new java.util.HashMap<>();
     /** ‖∂L/∂h_t‖ per time step (over the batch), filled by backward when asked for. */
     private double[] gradientNorms;
 
@@ -80,7 +82,11 @@ final class Layer {
     void forward(double[] x, int time, int batch, double[] h0, double[] c0, int stateOffset,
                  double[] out, int outWidth, int outColumn) {
         if (steps == null || !steps.fits(time, batch)) {
-            steps = new Steps(time, batch, inputSize, hidden, cell.gateCount(), cell.hasCellState());
+            if (stepsByShape.size() > 8) {
+                stepsByShape.clear();
+            }
+            steps = stepsByShape.computeIfAbsent(((long) time << 32) | batch,
+                    k -> new Steps(time, batch, inputSize, hidden, cell.gateCount(), cell.hasCellState()));
         }
         Steps s = steps;
         int rowIn = batch * inputSize;

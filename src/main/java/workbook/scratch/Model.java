@@ -38,6 +38,9 @@ public final class Model {
     private final boolean progress;
     private final List<Parameter> parameters = new ArrayList<>();
     private int batchesTrained;
+    /** Reused gradient buffers of the training step. */
+    private double[] dPrediction = new double[0];
+    private double[] dTop = new double[0];
 
     private Model(Builder b) {
         this.recurrent = b.recurrent;
@@ -276,7 +279,9 @@ public final class Model {
         int rows = everyStep ? time * batch : batch;
         int headOffset = everyStep ? 0 : (time - 1) * batch * width;
         double[] prediction = head.forward(top, headOffset, rows);
-        double[] dPrediction = new double[prediction.length];
+        if (dPrediction.length != prediction.length) {
+            dPrediction = new double[prediction.length];
+        }
         double value = loss.compute(prediction, y, rows, head.outputSize(), dPrediction);
         if (!Double.isFinite(value)) {
             throw new TrainingDivergedException(String.format(Locale.ROOT,
@@ -284,7 +289,11 @@ public final class Model {
                     value, epoch, batchNumber));
         }
         zeroGradients();
-        double[] dTop = new double[top.length];
+        if (dTop.length != top.length) {
+            dTop = new double[top.length];
+        } else {
+            Arrays.fill(dTop, 0.0);
+        }
         head.backward(dPrediction, dTop, headOffset);
         recurrent.backwardFlat(dTop, null, null, null);
         double norm = clipNorm > 0 ? GradientClipping.clipGlobalNorm(parameters, clipNorm) : GradientClipping.globalNorm(parameters);
