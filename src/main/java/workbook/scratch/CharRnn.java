@@ -26,9 +26,9 @@ public final class CharRnn {
     private final Model model;
     private final Recurrent rnn;
     private final int vocabularySize;
-    private final double[] x;
-    private final double[] y;
-    private double[] hidden;
+    private final double[][] x;
+    private final double[][] y;
+    private double[][] hidden;
     private int position;
     private long charactersTrained;
     private double smoothLoss = Double.NaN;
@@ -56,8 +56,8 @@ public final class CharRnn {
         rnn = Recurrent.rnn(vocabularySize, b.hidden).seed(b.seed).build();
         model = Model.builder(rnn).outputs(vocabularySize).everyStep().loss(Loss.CROSS_ENTROPY)
                 .optimizer(Optimizer.adagrad(b.learningRate)).clipGradientNorm(b.clipNorm).seed(b.seed).build();
-        x = new double[sequenceLength * vocabularySize];
-        y = new double[sequenceLength * vocabularySize];
+        x = new double[sequenceLength][vocabularySize];
+        y = new double[sequenceLength][vocabularySize];
     }
 
     /** Starts a model of this text; its characters are the vocabulary. */
@@ -144,12 +144,12 @@ public final class CharRnn {
                 position = 0;
                 hidden = null;
             }
-            Arrays.fill(x, 0.0);
-            Arrays.fill(y, 0.0);
             for (int t = 0; t < sequenceLength; t++) {
                 // x_t = one-hot(text[p + t]), target = one-hot(text[p + t + 1])
-                x[t * vocabularySize + indexOf[text.charAt(position + t)]] = 1.0;
-                y[t * vocabularySize + indexOf[text.charAt(position + t + 1)]] = 1.0;
+                Arrays.fill(x[t], 0.0);
+                Arrays.fill(y[t], 0.0);
+                x[t][indexOf[text.charAt(position + t)]] = 1.0;
+                y[t][indexOf[text.charAt(position + t + 1)]] = 1.0;
             }
             double loss = model.step(x, y, sequenceLength, 1, hidden, null, 1, k + 1);
             hidden = rnn.finalHidden();
@@ -174,20 +174,20 @@ public final class CharRnn {
             throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        double[] h = null;
-        double[] one = new double[vocabularySize];
+        double[][] h = null;
+        double[][] one = new double[1][vocabularySize];
         StringBuilder out = new StringBuilder(length);
         int next = -1;
         for (int k = 0; k < prime.length() + length - 1; k++) {
             int ch = k < prime.length() ? index(prime.charAt(k)) : next;
-            Arrays.fill(one, 0.0);
-            one[ch] = 1.0;
-            double[] top = rnn.forwardFlat(one, 1, 1, h, null);
+            Arrays.fill(one[0], 0.0);
+            one[0][ch] = 1.0;
+            double[][] top = rnn.forwardRows(one, 1, 1, h, null);
             h = rnn.finalHidden();
             if (k < prime.length() - 1) {
                 continue;
             }
-            double[] logits = model.head().forward(top, 0, 1);
+            double[] logits = model.head().forward(top, 0, 1)[0];
             next = sampleIndex(logits, temperature, random);
             out.append(vocabulary[next]);
             Interruption.checkpoint("sampled " + out.length() + " characters");

@@ -1,6 +1,5 @@
 package workbook.scratch;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -13,11 +12,12 @@ public final class Dense {
     private final int out;
     private final Parameter weight;
     private final Parameter bias;
-    private final double[] weightT;
-    private final double[] gradT;
-    private double[] input;
-    private int rows;
-    private double[] output = new double[0];
+    private final double[][] weightRows;
+    private final double[][] weightT;
+    private final double[][] gradT;
+    private double[][] input;
+    private int inputFrom;
+    private double[][] output = new double[0][];
 
     public Dense(int in, int out, long seed) {
         if (in < 1 || out < 1) {
@@ -27,8 +27,9 @@ public final class Dense {
         this.out = out;
         weight = new Parameter("weight", out, in);
         bias = new Parameter("bias", out, 0);
-        weightT = new double[in * out];
-        gradT = new double[in * out];
+        weightRows = new double[out][in];
+        weightT = new double[in][out];
+        gradT = new double[in][out];
         SplittableRandom random = new SplittableRandom(seed);
         double bound = 1.0 / Math.sqrt(in);
         for (Parameter p : parameters()) {
@@ -50,46 +51,42 @@ public final class Dense {
         return List.of(weight, bias);
     }
 
-    /** {@code y = W h + b} for {@code rows} rows of {@code h} starting at {@code offset}; returns an internal buffer {@code [rows][out]}. */
-    double[] forward(double[] h, int offset, int rows) {
-        if (output.length != rows * out) {
-            output = new double[rows * out];
+    /** {@code y = W h + b} for {@code rows} rows of {@code h} from row {@code from}; returns an internal buffer {@code [rows][out]}. */
+    double[][] forward(double[][] h, int from, int rows) {
+        if (output.length != rows) {
+            output = new double[rows][out];
         }
-        this.input = h;
-        this.rows = rows;
-        this.inputOffset = offset;
-        Matrices.transpose(weight.value(), out, in, weightT);
+        input = h;
+        inputFrom = from;
+        Matrices.toRows(weight.value(), weightRows);
+        Matrices.toTransposedRows(weight.value(), out, in, weightT);
         Matrices.fillRows(bias.value(), output, 0, rows);
-        Matrices.multiplyAdd(h, offset, rows, in, weightT, output, 0, out);
+        Matrices.addProduct(h, from, rows, weightT, output, 0);
         return output;
     }
 
-    private int inputOffset;
-
-    /** Adds ∂L/∂W, ∂L/∂b; adds ∂L/∂h into {@code dh} at {@code offset} (skipped when null). */
-    void backward(double[] dy, double[] dh, int offset) {
-        Arrays.fill(gradT, 0.0);
-        Matrices.accumulateWeightGradient(input, inputOffset, dy, 0, rows, in, out, gradT);
-        Matrices.addTransposed(gradT, out, in, weight.gradient());
+    /** Adds ∂L/∂W, ∂L/∂b; adds ∂L/∂h into {@code dh} at the rows forward read (skipped when null). */
+    void backward(double[][] dy, double[][] dh) {
+        int rows = dy.length;
+        Matrices.addTransposedProduct(input, inputFrom, dy, 0, rows, gradT);
+        Matrices.addTransposedAndClear(gradT, weight.gradient());
         Matrices.addColumnSums(dy, 0, rows, bias.gradient());
         if (dh != null) {
-            Matrices.multiplyBackAdd(dy, 0, rows, out, weight.value(), in, dh, offset);
+            Matrices.addProduct(dy, 0, rows, weightRows, dh, inputFrom);
         }
     }
 
     /** {@code [rows][in] → [rows][out]}, for use outside training. */
     public double[][] apply(double[][] h) {
-        double[] flat = new double[h.length * in];
         for (int r = 0; r < h.length; r++) {
             if (h[r].length != in) {
                 throw new IllegalArgumentException("dense layer: expected " + in + " inputs per row, row " + r + " has " + h[r].length);
             }
-            System.arraycopy(h[r], 0, flat, r * in, in);
         }
-        double[] y = forward(flat, 0, h.length);
-        double[][] result = new double[h.length][out];
+        double[][] y = forward(h, 0, h.length);
+        double[][] result = new double[h.length][];
         for (int r = 0; r < h.length; r++) {
-            System.arraycopy(y, r * out, result[r], 0, out);
+            result[r] = y[r].clone();
         }
         return result;
     }

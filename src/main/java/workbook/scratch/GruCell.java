@@ -37,24 +37,27 @@ final class GruCell implements Cell {
     public void forward(Steps s, int t) {
         int hidden = s.hidden;
         for (int b = 0; b < s.batch; b++) {
-            int row = (t * s.batch + b) * s.width;
-            int prev = (t * s.batch + b) * hidden;
-            int next = prev + s.batch * hidden;
+            int row = t * s.batch + b;
+            double[] a = s.xProj[row];
+            double[] hh = s.hProj[row];
+            double[] gates = s.gates[row];
+            double[] hPrev = s.h[row];
+            double[] hNext = s.h[row + s.batch];
             for (int j = 0; j < hidden; j++) {
-                int gr = row + j;
-                int gz = gr + hidden;
-                int gn = gz + hidden;
+                int gr = j;
+                int gz = j + hidden;
+                int gn = j + 2 * hidden;
                 // r = σ(W_ir x + b_ir + W_hr h + b_hr)
-                double r = sigmoid(s.xProj[gr] + s.hProj[gr]);
+                double r = sigmoid(a[gr] + hh[gr]);
                 // z = σ(W_iz x + b_iz + W_hz h + b_hz)
-                double z = sigmoid(s.xProj[gz] + s.hProj[gz]);
+                double z = sigmoid(a[gz] + hh[gz]);
                 // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
-                double n = Math.tanh(s.xProj[gn] + r * s.hProj[gn]);
+                double n = Math.tanh(a[gn] + r * hh[gn]);
                 // h' = (1 − z) ⊙ n + z ⊙ h
-                s.h[next + j] = (1.0 - z) * n + z * s.h[prev + j];
-                s.gates[gr] = r;
-                s.gates[gz] = z;
-                s.gates[gn] = n;
+                hNext[j] = (1.0 - z) * n + z * hPrev[j];
+                gates[gr] = r;
+                gates[gz] = z;
+                gates[gn] = n;
             }
         }
     }
@@ -63,34 +66,36 @@ final class GruCell implements Cell {
     public void backward(Steps s, int t) {
         int hidden = s.hidden;
         for (int b = 0; b < s.batch; b++) {
-            int row = (t * s.batch + b) * s.width;
-            int prev = (t * s.batch + b) * hidden;
+            int row = t * s.batch + b;
+            double[] hh = s.hProj[row];
+            double[] gates = s.gates[row];
+            double[] hPrev = s.h[row];
+            double[] dh = s.dh[b];
+            double[] dA = s.dxProj[row];
+            double[] dHh = s.dhProj[row];
             for (int j = 0; j < hidden; j++) {
-                int gr = row + j;
-                int gz = gr + hidden;
-                int gn = gz + hidden;
-                double r = s.gates[gr];
-                double z = s.gates[gz];
-                double n = s.gates[gn];
-                double dh = s.dh[b * hidden + j];
+                int gr = j;
+                int gz = j + hidden;
+                int gn = j + 2 * hidden;
+                double r = gates[gr];
+                double z = gates[gz];
+                double n = gates[gn];
                 // h' = (1 − z) ⊙ n + z ⊙ h
-                double dN = dh * (1.0 - z);
-                double dZ = dh * (s.h[prev + j] - n);
+                double dN = dh[j] * (1.0 - z);
+                double dZ = dh[j] * (hPrev[j] - n);
                 // n = tanh(a_n + r ⊙ hh_n)
                 double dAn = dN * (1.0 - n * n);
-                double dR = dAn * s.hProj[gn];
+                double dR = dAn * hh[gn];
                 // through the sigmoids
-                double dAr = dR * r * (1.0 - r);
-                double dAz = dZ * z * (1.0 - z);
-                s.dxProj[gr] = dAr;
-                s.dxProj[gz] = dAz;
-                s.dxProj[gn] = dAn;
-                s.dhProj[gr] = dAr;
-                s.dhProj[gz] = dAz;
+                dA[gr] = dR * r * (1.0 - r);
+                dA[gz] = dZ * z * (1.0 - z);
+                dA[gn] = dAn;
+                dHh[gr] = dA[gr];
+                dHh[gz] = dA[gz];
                 // the reset gate multiplies W_hn h + b_hn, so its gradient is scaled by r
-                s.dhProj[gn] = dAn * r;
+                dHh[gn] = dAn * r;
                 // the direct path h → h' through z ⊙ h
-                s.dh[b * hidden + j] = dh * z;
+                dh[j] = dh[j] * z;
             }
         }
     }

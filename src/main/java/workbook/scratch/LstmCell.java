@@ -35,30 +35,35 @@ final class LstmCell implements Cell {
     public void forward(Steps s, int t) {
         int hidden = s.hidden;
         for (int b = 0; b < s.batch; b++) {
-            int row = (t * s.batch + b) * s.width;
-            int prev = (t * s.batch + b) * hidden;
-            int next = prev + s.batch * hidden;
+            int row = t * s.batch + b;
+            double[] a = s.xProj[row];
+            double[] hh = s.hProj[row];
+            double[] gates = s.gates[row];
+            double[] cPrev = s.c[row];
+            double[] cNext = s.c[row + s.batch];
+            double[] hNext = s.h[row + s.batch];
+            double[] tanhCNext = s.tanhC[row];
             for (int j = 0; j < hidden; j++) {
-                int gi = row + j;
-                int gf = gi + hidden;
-                int gg = gf + hidden;
-                int go = gg + hidden;
+                int gi = j;
+                int gf = j + hidden;
+                int gg = j + 2 * hidden;
+                int go = j + 3 * hidden;
                 // i = σ(W_ii x + b_ii + W_hi h + b_hi), and so on for f, g (tanh), o
-                double i = sigmoid(s.xProj[gi] + s.hProj[gi]);
-                double f = sigmoid(s.xProj[gf] + s.hProj[gf]);
-                double g = Math.tanh(s.xProj[gg] + s.hProj[gg]);
-                double o = sigmoid(s.xProj[go] + s.hProj[go]);
+                double i = sigmoid(a[gi] + hh[gi]);
+                double f = sigmoid(a[gf] + hh[gf]);
+                double g = Math.tanh(a[gg] + hh[gg]);
+                double o = sigmoid(a[go] + hh[go]);
                 // c' = f ⊙ c + i ⊙ g
-                double c = f * s.c[prev + j] + i * g;
+                double c = f * cPrev[j] + i * g;
                 // h' = o ⊙ tanh(c')
                 double tanhC = Math.tanh(c);
-                s.c[next + j] = c;
-                s.tanhC[prev + j] = tanhC;
-                s.h[next + j] = o * tanhC;
-                s.gates[gi] = i;
-                s.gates[gf] = f;
-                s.gates[gg] = g;
-                s.gates[go] = o;
+                cNext[j] = c;
+                tanhCNext[j] = tanhC;
+                hNext[j] = o * tanhC;
+                gates[gi] = i;
+                gates[gf] = f;
+                gates[gg] = g;
+                gates[go] = o;
             }
         }
     }
@@ -67,42 +72,43 @@ final class LstmCell implements Cell {
     public void backward(Steps s, int t) {
         int hidden = s.hidden;
         for (int b = 0; b < s.batch; b++) {
-            int row = (t * s.batch + b) * s.width;
-            int prev = (t * s.batch + b) * hidden;
+            int row = t * s.batch + b;
+            double[] gates = s.gates[row];
+            double[] cPrev = s.c[row];
+            double[] tanhCNext = s.tanhC[row];
+            double[] dh = s.dh[b];
+            double[] dcRow = s.dc[b];
+            double[] dA = s.dxProj[row];
+            double[] dHh = s.dhProj[row];
             for (int j = 0; j < hidden; j++) {
-                int gi = row + j;
-                int gf = gi + hidden;
-                int gg = gf + hidden;
-                int go = gg + hidden;
-                double i = s.gates[gi];
-                double f = s.gates[gf];
-                double g = s.gates[gg];
-                double o = s.gates[go];
-                double tanhC = s.tanhC[prev + j];
-                double dh = s.dh[b * hidden + j];
+                int gi = j;
+                int gf = j + hidden;
+                int gg = j + 2 * hidden;
+                int go = j + 3 * hidden;
+                double i = gates[gi];
+                double f = gates[gf];
+                double g = gates[gg];
+                double o = gates[go];
+                double tanhC = tanhCNext[j];
                 // h' = o ⊙ tanh(c'):  ∂o = ∂h' ⊙ tanh(c'),  ∂c' += ∂h' ⊙ o ⊙ (1 − tanh²(c'))
-                double dO = dh * tanhC;
-                double dc = s.dc[b * hidden + j] + dh * o * (1.0 - tanhC * tanhC);
+                double dO = dh[j] * tanhC;
+                double dc = dcRow[j] + dh[j] * o * (1.0 - tanhC * tanhC);
                 // c' = f ⊙ c + i ⊙ g
                 double dI = dc * g;
                 double dG = dc * i;
-                double dF = dc * s.c[prev + j];
-                s.dc[b * hidden + j] = dc * f;
+                double dF = dc * cPrev[j];
+                dcRow[j] = dc * f;
                 // through the non-linearities: σ' = σ(1 − σ), tanh' = 1 − tanh²
-                double dAi = dI * i * (1.0 - i);
-                double dAf = dF * f * (1.0 - f);
-                double dAg = dG * (1.0 - g * g);
-                double dAo = dO * o * (1.0 - o);
-                s.dxProj[gi] = dAi;
-                s.dxProj[gf] = dAf;
-                s.dxProj[gg] = dAg;
-                s.dxProj[go] = dAo;
-                s.dhProj[gi] = dAi;
-                s.dhProj[gf] = dAf;
-                s.dhProj[gg] = dAg;
-                s.dhProj[go] = dAo;
+                dA[gi] = dI * i * (1.0 - i);
+                dA[gf] = dF * f * (1.0 - f);
+                dA[gg] = dG * (1.0 - g * g);
+                dA[go] = dO * o * (1.0 - o);
+                dHh[gi] = dA[gi];
+                dHh[gf] = dA[gf];
+                dHh[gg] = dA[gg];
+                dHh[go] = dA[go];
                 // h_{t-1} reaches the loss only through W_hh
-                s.dh[b * hidden + j] = 0.0;
+                dh[j] = 0.0;
             }
         }
     }

@@ -1,105 +1,150 @@
 package workbook.scratch;
 
 /**
- * The few matrix products the recurrent layers need, on flat row-major {@code double[]} arrays.
- * Every inner loop runs over contiguous memory ({@code y[j] += a * x[j]}) so the JIT can vectorise it.
- * A weight {@code W} is stored as PyTorch stores it, {@code [out x in]}; the forward pass uses its
- * transpose {@code Wt} ({@code [in x out]}) so that it, too, is an "axpy" loop.
+ * The two matrix products the recurrent layers need, on matrices stored as arrays of rows ({@code double[rows][cols]}).
+ * Every inner loop is {@code out[j] += a * m[j]} over whole rows, indexed from 0 on every array: that is the
+ * shape the JIT turns into vector instructions (with an offset per array, Java 17's JIT must assume the arrays
+ * might overlap and stays scalar, about four times slower). Four rows are combined per pass so each
+ * {@code out[j]} is loaded and stored once for four multiply-adds.
  */
 final class Matrices {
 
     private Matrices() {
     }
 
-    /** {@code out[r] += x[r] · Wt} for {@code rows} rows; zero inputs are skipped, so a one-hot row costs one row of Wt. */
-    static void multiplyAdd(double[] x, int xOffset, int rows, int in, double[] wt, double[] out, int outOffset, int outCols) {
+    /**
+     * {@code out[outFrom + r] += a[aFrom + r] · m} for {@code rows} rows: row r of A times M ({@code m.length} rows).
+     * Zero entries of A are skipped, so a one-hot row costs one row of M.
+     */
+    static void addProduct(double[][] a, int aFrom, int rows, double[][] m, double[][] out, int outFrom) {
+        int inner = m.length;
         for (int r = 0; r < rows; r++) {
-            int xRow = xOffset + r * in;
-            int outRow = outOffset + r * outCols;
-            for (int k = 0; k < in; k++) {
-                double v = x[xRow + k];
+            double[] ar = a[aFrom + r];
+            double[] o = out[outFrom + r];
+            int k = 0;
+            for (; k + 3 < inner; k += 4) {
+                double v0 = ar[k];
+                double v1 = ar[k + 1];
+                double v2 = ar[k + 2];
+                double v3 = ar[k + 3];
+                if (v0 == 0.0 && v1 == 0.0 && v2 == 0.0 && v3 == 0.0) {
+                    continue;
+                }
+                double[] m0 = m[k];
+                double[] m1 = m[k + 1];
+                double[] m2 = m[k + 2];
+                double[] m3 = m[k + 3];
+                for (int j = 0; j < o.length; j++) {
+                    o[j] += v0 * m0[j] + v1 * m1[j] + v2 * m2[j] + v3 * m3[j];
+                }
+            }
+            for (; k < inner; k++) {
+                double v = ar[k];
                 if (v == 0.0) {
                     continue;
                 }
-                int wRow = k * outCols;
-                for (int j = 0; j < outCols; j++) {
-                    out[outRow + j] += v * wt[wRow + j];
+                double[] mk = m[k];
+                for (int j = 0; j < o.length; j++) {
+                    o[j] += v * mk[j];
                 }
             }
         }
     }
 
-    /** {@code dx[r] += d[r] · W} with {@code W} as {@code [outCols x in]}: the gradient of {@code out = x W^T} with respect to x. */
-    static void multiplyBackAdd(double[] d, int dOffset, int rows, int outCols, double[] w, int in, double[] dx, int dxOffset) {
-        for (int r = 0; r < rows; r++) {
-            int dRow = dOffset + r * outCols;
-            int dxRow = dxOffset + r * in;
-            for (int j = 0; j < outCols; j++) {
-                double v = d[dRow + j];
+    /**
+     * {@code out += Aᵀ B} over {@code rows} rows ({@code A = a[aFrom ..]}, {@code B = b[bFrom ..]}): out[k] += Σ_r a[r][k] b[r].
+     * This is the gradient of a weight: for {@code y = x Wᵀ}, {@code ∂L/∂Wᵀ = xᵀ (∂L/∂y)}.
+     */
+    static void addTransposedProduct(double[][] a, int aFrom, double[][] b, int bFrom, int rows, double[][] out) {
+        int r = 0;
+        for (; r + 3 < rows; r += 4) {
+            double[] a0 = a[aFrom + r];
+            double[] a1 = a[aFrom + r + 1];
+            double[] a2 = a[aFrom + r + 2];
+            double[] a3 = a[aFrom + r + 3];
+            double[] b0 = b[bFrom + r];
+            double[] b1 = b[bFrom + r + 1];
+            double[] b2 = b[bFrom + r + 2];
+            double[] b3 = b[bFrom + r + 3];
+            for (int k = 0; k < out.length; k++) {
+                double v0 = a0[k];
+                double v1 = a1[k];
+                double v2 = a2[k];
+                double v3 = a3[k];
+                if (v0 == 0.0 && v1 == 0.0 && v2 == 0.0 && v3 == 0.0) {
+                    continue;
+                }
+                double[] o = out[k];
+                for (int j = 0; j < o.length; j++) {
+                    o[j] += v0 * b0[j] + v1 * b1[j] + v2 * b2[j] + v3 * b3[j];
+                }
+            }
+        }
+        for (; r < rows; r++) {
+            double[] ar = a[aFrom + r];
+            double[] br = b[bFrom + r];
+            for (int k = 0; k < out.length; k++) {
+                double v = ar[k];
                 if (v == 0.0) {
                     continue;
                 }
-                int wRow = j * in;
-                for (int k = 0; k < in; k++) {
-                    dx[dxRow + k] += v * w[wRow + k];
+                double[] o = out[k];
+                for (int j = 0; j < o.length; j++) {
+                    o[j] += v * br[j];
                 }
             }
         }
     }
 
-    /** {@code gradT[k] += x[r][k] * d[r]} summed over rows: the gradient of {@code W} (kept transposed) for {@code out = x W^T}. */
-    static void accumulateWeightGradient(double[] x, int xOffset, double[] d, int dOffset, int rows, int in, int outCols, double[] gradT) {
-        for (int r = 0; r < rows; r++) {
-            int xRow = xOffset + r * in;
-            int dRow = dOffset + r * outCols;
-            for (int k = 0; k < in; k++) {
-                double v = x[xRow + k];
-                if (v == 0.0) {
-                    continue;
-                }
-                int gRow = k * outCols;
-                for (int j = 0; j < outCols; j++) {
-                    gradT[gRow + j] += v * d[dRow + j];
-                }
-            }
+    /** Rows of a flat row-major {@code [rows x cols]} matrix, copied into {@code rowsOut}. */
+    static void toRows(double[] flat, double[][] rowsOut) {
+        int cols = rowsOut[0].length;
+        for (int r = 0; r < rowsOut.length; r++) {
+            System.arraycopy(flat, r * cols, rowsOut[r], 0, cols);
         }
     }
 
-    /** {@code dst = src^T}, src being {@code [rows x cols]}. */
-    static void transpose(double[] src, int rows, int cols, double[] dst) {
+    /** The transpose of a flat row-major {@code [rows x cols]} matrix as rows {@code [cols][rows]}. */
+    static void toTransposedRows(double[] flat, int rows, int cols, double[][] out) {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                dst[c * rows + r] = src[r * cols + c];
+                out[c][r] = flat[r * cols + c];
             }
         }
     }
 
-    /** {@code dst += srcT^T}, srcT being {@code [cols x rows]} and dst {@code [rows x cols]}. */
-    static void addTransposed(double[] srcT, int rows, int cols, double[] dst) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                dst[r * cols + c] += srcT[c * rows + r];
+    /** {@code flat += transpose(t)}: t is {@code [cols][rows]}, flat row-major {@code [rows x cols]}; then t is zeroed. */
+    static void addTransposedAndClear(double[][] t, double[] flat) {
+        int rows = t[0].length;
+        int cols = t.length;
+        for (int c = 0; c < cols; c++) {
+            double[] tc = t[c];
+            for (int r = 0; r < rows; r++) {
+                flat[r * cols + c] += tc[r];
+                tc[r] = 0.0;
             }
         }
     }
 
-    /** Sets each of {@code rows} rows of {@code out} (from offset) to {@code bias}. */
-    static void fillRows(double[] bias, double[] out, int offset, int rows) {
-        int cols = bias.length;
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(bias, 0, out, offset + r * cols, cols);
+    /** Sets rows {@code from .. from + count} to {@code bias}. */
+    static void fillRows(double[] bias, double[][] out, int from, int count) {
+        for (int r = from; r < from + count; r++) {
+            System.arraycopy(bias, 0, out[r], 0, bias.length);
         }
     }
 
-    /** {@code sum += Σ_r d[r]}: the gradient of a bias added to every row. */
-    static void addColumnSums(double[] d, int offset, int rows, double[] sum) {
-        int cols = sum.length;
-        for (int r = 0; r < rows; r++) {
-            int row = offset + r * cols;
-            for (int j = 0; j < cols; j++) {
-                sum[j] += d[row + j];
+    /** {@code sum += Σ_r d[r]} over all rows: the gradient of a bias added to every row. */
+    static void addColumnSums(double[][] d, int from, int count, double[] sum) {
+        for (int r = from; r < from + count; r++) {
+            double[] row = d[r];
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += row[j];
             }
         }
+    }
+
+    static double[][] zeros(int rows, int cols) {
+        return new double[rows][cols];
     }
 
     static double sigmoid(double x) {

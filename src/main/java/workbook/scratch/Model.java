@@ -39,8 +39,8 @@ public final class Model {
     private final List<Parameter> parameters = new ArrayList<>();
     private int batchesTrained;
     /** Reused gradient buffers of the training step. */
-    private double[] dPrediction = new double[0];
-    private double[] dTop = new double[0];
+    private double[][] dPrediction = new double[0][];
+    private double[][] dTop = new double[0][];
 
     private Model(Builder b) {
         this.recurrent = b.recurrent;
@@ -190,11 +190,9 @@ public final class Model {
         }
         int n = x.length;
         int time = x[0].length;
-        int features = recurrent.inputSize();
-        int outputs = head.outputSize();
         int targetSteps = everyStep ? time : 1;
-        double[] xAll = Shapes.timeMajor(x, time, features, "x");
-        double[] yAll = Shapes.timeMajor(y, targetSteps, outputs, "y");
+        double[][] xAll = Shapes.timeMajor(x, time, recurrent.inputSize(), "x", n);
+        double[][] yAll = Shapes.timeMajor(y, targetSteps, head.outputSize(), "y", n);
         SplittableRandom random = new SplittableRandom(seed);
         int[] order = new int[n];
         Arrays.setAll(order, k -> k);
@@ -203,16 +201,16 @@ public final class Model {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             for (int k = n - 1; k > 0; k--) {
                 int j = random.nextInt(k + 1);
-                int tmp = order[k];
+                int swap = order[k];
                 order[k] = order[j];
-                order[j] = tmp;
+                order[j] = swap;
             }
             double sum = 0;
             int batches = 0;
             for (int start = 0; start < n; start += batchSize) {
                 int batch = Math.min(batchSize, n - start);
-                double[] xb = gather(xAll, order, start, batch, n, time, features);
-                double[] yb = gather(yAll, order, start, batch, n, targetSteps, outputs);
+                double[][] xb = gather(xAll, order, start, batch, n, time);
+                double[][] yb = gather(yAll, order, start, batch, n, targetSteps);
                 sum += trainBatch(xb, yb, time, batch, epoch, batches + 1);
                 batches++;
                 Interruption.checkpoint("epoch " + epoch + ", batch " + batches);
@@ -230,72 +228,57 @@ public final class Model {
         return history;
     }
 
-    /** Rows {@code order[start .. start + batch)} of a time-major {@code [time][n][width]} array, as {@code [time][batch][width]}. */
-    private static double[] gather(double[] all, int[] order, int start, int batch, int n, int time, int width) {
-        double[] out = new double[time * batch * width];
+    /** Sequences {@code order[start .. start + batch)} of time-major rows {@code [time * n][..]}, as {@code [time * batch][..]} (the same row arrays). */
+    private static double[][] gather(double[][] all, int[] order, int start, int batch, int n, int time) {
+        double[][] out = new double[time * batch][];
         for (int t = 0; t < time; t++) {
             for (int b = 0; b < batch; b++) {
-                System.arraycopy(all, (t * n + order[start + b]) * width, out, (t * batch + b) * width, width);
+                out[t * batch + b] = all[t * n + order[start + b]];
             }
         }
         return out;
     }
 
     /**
-     * One batch (time-major x {@code [time][batch][features]}, y {@code [time or 1][batch][outputs]}), split into
+     * One batch (time-major rows x {@code [time * batch][features]}, y {@code [(time or 1) * batch][outputs]}), split into
      * chunks of {@code truncation} steps when truncated BPTT is on. Returns the mean loss.
      */
-    double trainBatch(double[] x, double[] y, int time, int batch, int epoch, int batchNumber) {
-        int features = recurrent.inputSize();
-        int outputs = head.outputSize();
+    double trainBatch(double[][] x, double[][] y, int time, int batch, int epoch, int batchNumber) {
         int chunk = truncation == 0 ? time : Math.min(truncation, time);
-        double[] h = null;
-        double[] c = null;
+        double[][] h = null;
+        double[][] c = null;
         double lossSum = 0;
         int lossCount = 0;
         for (int from = 0; from < time; from += chunk) {
             int len = Math.min(chunk, time - from);
             boolean last = from + len == time;
-            double[] xc = len == time ? x : Arrays.copyOfRange(x, from * batch * features, (from + len) * batch * features);
+            double[][] xc = len == time ? x : Arrays.copyOfRange(x, from * batch, (from + len) * batch);
             if (!everyStep && !last) {
                 // no loss in this chunk: only carry the state on
-                recurrent.forwardFlat(xc, len, batch, h, c);
+                recurrent.forwardRows(xc, len, batch, h, c);
             } else {
-                double[] yc = !everyStep ? y : len == time ? y : Arrays.copyOfRange(y, from * batch * outputs, (from + len) * batch * outputs);
+                double[][] yc = !everyStep || len == time ? y : Arrays.copyOfRange(y, from * batch, (from + len) * batch);
                 lossSum += step(xc, yc, len, batch, h, c, epoch, batchNumber);
                 lossCount++;
             }
-            h = recurrent.finalHidden();
-            c = recurrent.hasCellState() ? recurrent.finalCell() : null;
+            if (!last) {
+                // truncated BPTT: the state flows on into the next chunk, its gradient does not
+                h = recurrent.finalHidden();
+                c = recurrent.hasCellState() ? recurrent.finalCell() : null;
+            }
         }
         batchesTrained++;
         return lossSum / lossCount;
     }
 
     /** Forward, loss, BPTT, clipping and one optimiser update on one chunk. Returns the loss. */
-    double step(double[] x, double[] y, int time, int batch, double[] h0, double[] c0, int epoch, int batchNumber) {
-        double[] top = recurrent.forwardFlat(x, time, batch, h0, c0);
-        int width = recurrent.outputSize();
-        int rows = everyStep ? time * batch : batch;
-        int headOffset = everyStep ? 0 : (time - 1) * batch * width;
-        double[] prediction = head.forward(top, headOffset, rows);
-        if (dPrediction.length != prediction.length) {
-            dPrediction = new double[prediction.length];
-        }
-        double value = loss.compute(prediction, y, rows, head.outputSize(), dPrediction);
+    double step(double[][] x, double[][] y, int time, int batch, double[][] h0, double[][] c0, int epoch, int batchNumber) {
+        double value = forwardBackward(x, y, time, batch, h0, c0);
         if (!Double.isFinite(value)) {
             throw new TrainingDivergedException(String.format(Locale.ROOT,
                     "training diverged: the loss is %s at epoch %d, batch %d; lower the learning rate or clip the gradient norm",
                     value, epoch, batchNumber));
         }
-        zeroGradients();
-        if (dTop.length != top.length) {
-            dTop = new double[top.length];
-        } else {
-            Arrays.fill(dTop, 0.0);
-        }
-        head.backward(dPrediction, dTop, headOffset);
-        recurrent.backwardFlat(dTop, null, null, null);
         double norm = clipNorm > 0 ? GradientClipping.clipGlobalNorm(parameters, clipNorm) : GradientClipping.globalNorm(parameters);
         if (!Double.isFinite(norm)) {
             throw new TrainingDivergedException(String.format(Locale.ROOT,
@@ -306,14 +289,37 @@ public final class Model {
         return value;
     }
 
-    /** Loss and gradients (accumulated into {@link #parameters()}) on a batch, without an update: what {@link GradientCheck} checks. */
+    /** Zeroes the gradients, then forward, loss and BPTT on rows; returns the loss. */
+    private double forwardBackward(double[][] x, double[][] y, int time, int batch, double[][] h0, double[][] c0) {
+        double[][] top = recurrent.forwardRows(x, time, batch, h0, c0);
+        int rows = everyStep ? time * batch : batch;
+        int headFrom = everyStep ? 0 : (time - 1) * batch;
+        double[][] prediction = head.forward(top, headFrom, rows);
+        if (dPrediction.length != rows) {
+            dPrediction = new double[rows][head.outputSize()];
+        }
+        double value = loss.compute(prediction, y, dPrediction);
+        zeroGradients();
+        if (dTop.length != top.length) {
+            dTop = new double[top.length][recurrent.outputSize()];
+        } else {
+            for (double[] row : dTop) {
+                Arrays.fill(row, 0.0);
+            }
+        }
+        head.backward(dPrediction, dTop);
+        recurrent.backwardRows(dTop, null, null, null);
+        return value;
+    }
+
+    /** Zeroes the gradients, then computes the loss and its gradients on a batch, without an update: what {@link GradientCheck} checks. */
     public double lossAndGradients(double[][][] x, double[][] y) {
+        if (everyStep) {
+            throw new IllegalArgumentException("this model predicts every step: targets must be [n][time][outputs]");
+        }
         double[][][] y3 = new double[y.length][][];
         for (int n = 0; n < y.length; n++) {
             y3[n] = new double[][] {y[n]};
-        }
-        if (everyStep) {
-            throw new IllegalArgumentException("this model predicts every step: targets must be [n][time][outputs]");
         }
         return lossAndGradients(x, y3);
     }
@@ -323,19 +329,9 @@ public final class Model {
         checkTargets(x, y.length, "y");
         int time = x[0].length;
         int batch = x.length;
-        double[] xf = Shapes.timeMajor(x, time, recurrent.inputSize(), "x");
-        double[] yf = Shapes.timeMajor(y, everyStep ? time : 1, head.outputSize(), "y");
-        double[] top = recurrent.forwardFlat(xf, time, batch, null, null);
-        int width = recurrent.outputSize();
-        int rows = everyStep ? time * batch : batch;
-        int headOffset = everyStep ? 0 : (time - 1) * batch * width;
-        double[] prediction = head.forward(top, headOffset, rows);
-        double[] dPrediction = new double[prediction.length];
-        double value = loss.compute(prediction, yf, rows, head.outputSize(), dPrediction);
-        double[] dTop = new double[top.length];
-        head.backward(dPrediction, dTop, headOffset);
-        recurrent.backwardFlat(dTop, null, null, null);
-        return value;
+        double[][] xr = Shapes.timeMajor(x, time, recurrent.inputSize(), "x", batch);
+        double[][] yr = Shapes.timeMajor(y, everyStep ? time : 1, head.outputSize(), "y", batch);
+        return forwardBackward(xr, yr, time, batch, null, null);
     }
 
     /** Predictions of a last-step model, {@code [n][outputs]}. */
@@ -362,12 +358,11 @@ public final class Model {
             throw new IllegalArgumentException("expected inputs [n][time][" + recurrent.inputSize() + "], got an empty sequence (time = 0)");
         }
         int batch = x.length;
-        double[] top = recurrent.forwardFlat(Shapes.timeMajor(x, time, recurrent.inputSize(), "x"), time, batch, null, null);
-        double[] y = head.forward(top, 0, time * batch);
-        return Shapes.batchMajor(y, time, batch, head.outputSize());
+        double[][] top = recurrent.forwardRows(Shapes.timeMajor(x, time, recurrent.inputSize(), "x", batch), time, batch, null, null);
+        return Shapes.batchMajor(head.forward(top, 0, time * batch), time, batch);
     }
 
-    /** How many batches (updates with full BPTT) have been trained so far. */
+    /** How many batches have been trained so far. */
     public int batchesTrained() {
         return batchesTrained;
     }

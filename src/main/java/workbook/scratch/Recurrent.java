@@ -45,10 +45,10 @@ public final class Recurrent {
     private boolean recordGradientNorms;
     private int lastTime = -1;
     private int lastBatch = -1;
-    /** Per layer, its output [time][batch][directions * hidden]. */
-    private double[][] outputs;
+    /** Per layer, its output rows [time * batch][directions * hidden]. */
+    private double[][][] outputs;
     /** Per layer l ≥ 1, ∂L/∂(input of layer l) = ∂L/∂(output of layer l − 1). */
-    private double[][] inputGradients;
+    private double[][][] inputGradients;
 
     private Recurrent(Builder b) {
         this.kind = b.kind;
@@ -229,16 +229,17 @@ public final class Recurrent {
         if (time == 0) {
             throw new IllegalArgumentException("expected input [batch][time][" + inputSize + "], got an empty sequence (time = 0)");
         }
-        double[] flat = Shapes.timeMajor(x, time, inputSize, "input");
+        double[][] rows = Shapes.timeMajor(x, time, inputSize, "input", batch);
         if (c0 != null && !hasCellState()) {
             throw new IllegalArgumentException("an initial cell state c0 was given, but a " + kind + " has no cell state");
         }
-        double[] h0Flat = h0 == null ? null : Shapes.flatten(h0, layerCount * directions, batch, hidden, "h0");
-        double[] c0Flat = c0 == null ? null : Shapes.flatten(c0, layerCount * directions, batch, hidden, "c0");
-        double[] top = forwardFlat(flat, time, batch, h0Flat, c0Flat);
-        double[][][] out = Shapes.batchMajor(top, time, batch, outputSize());
-        double[][][] hN = Shapes.unflatten(finalHidden(), layerCount * directions, batch, hidden);
-        double[][][] cN = hasCellState() ? Shapes.unflatten(finalCell(), layerCount * directions, batch, hidden) : null;
+        int states = layerCount * directions;
+        double[][] h0Rows = h0 == null ? null : Shapes.stateRows(h0, states, batch, hidden, "h0");
+        double[][] c0Rows = c0 == null ? null : Shapes.stateRows(c0, states, batch, hidden, "c0");
+        double[][] top = forwardRows(rows, time, batch, h0Rows, c0Rows);
+        double[][][] out = Shapes.batchMajor(top, time, batch);
+        double[][][] hN = Shapes.states(finalHidden(), states, batch);
+        double[][][] cN = hasCellState() ? Shapes.states(finalCell(), states, batch) : null;
         Trace trace = tracing ? new Trace(layers, kind) : null;
         return new SequenceOutput(out, hN, cN, trace);
     }
@@ -256,91 +257,102 @@ public final class Recurrent {
         if (lastTime < 0) {
             throw new IllegalStateException("backward needs a forward first");
         }
-        double[] dTop = dOutputs == null ? null
-                : Shapes.timeMajor(dOutputs, lastTime, outputSize(), "output gradient", lastBatch);
-        double[] dh = dFinalHidden == null ? null
-                : Shapes.flatten(dFinalHidden, layerCount * directions, lastBatch, hidden, "final hidden gradient");
-        double[] dc = dFinalCell == null ? null
-                : Shapes.flatten(dFinalCell, layerCount * directions, lastBatch, hidden, "final cell gradient");
-        double[] dx = new double[lastTime * lastBatch * inputSize];
-        double[][] initial = backwardFlat(dTop, dh, dc, dx);
         int states = layerCount * directions;
-        return new SequenceGradients(Shapes.batchMajor(dx, lastTime, lastBatch, inputSize),
-                Shapes.unflatten(initial[0], states, lastBatch, hidden),
-                hasCellState() ? Shapes.unflatten(initial[1], states, lastBatch, hidden) : null);
+        double[][] dTop = dOutputs == null ? null
+                : Shapes.timeMajor(dOutputs, lastTime, outputSize(), "output gradient", lastBatch);
+        double[][] dh = dFinalHidden == null ? null
+                : Shapes.stateRows(dFinalHidden, states, lastBatch, hidden, "final hidden gradient");
+        double[][] dc = dFinalCell == null ? null
+                : Shapes.stateRows(dFinalCell, states, lastBatch, hidden, "final cell gradient");
+        double[][] dx = new double[lastTime * lastBatch][inputSize];
+        double[][][] initial = backwardRows(dTop, dh, dc, dx);
+        return new SequenceGradients(Shapes.batchMajor(dx, lastTime, lastBatch),
+                Shapes.states(initial[0], states, lastBatch),
+                hasCellState() ? Shapes.states(initial[1], states, lastBatch) : null);
     }
 
-    // ----- the flat API the training loops use (no per-call reshaping) -----
+    // ----- the row API the training loops use (no per-call reshaping) -----
 
-    /** Forward on a time-major {@code x[time][batch][inputSize]}; returns the top layer's outputs (an internal buffer). */
-    double[] forwardFlat(double[] x, int time, int batch, double[] h0, double[] c0) {
+    /**
+     * Forward on time-major rows {@code x[time * batch][inputSize]} (row {@code t * batch + b}); states as rows
+     * {@code [layers * directions * batch][hidden]} or null. Returns the top layer's outputs (an internal buffer).
+     */
+    double[][] forwardRows(double[][] x, int time, int batch, double[][] h0, double[][] c0) {
         if (time != lastTime || batch != lastBatch) {
-            outputs = new double[layerCount][time * batch * outputSize()];
-            inputGradients = new double[layerCount][];
-            for (int l = 1; l < layerCount; l++) {
-                inputGradients[l] = new double[time * batch * outputSize()];
+            outputs = new double[layerCount][][];
+            inputGradients = new double[layerCount][][];
+            for (int l = 0; l < layerCount; l++) {
+                outputs[l] = new double[time * batch][outputSize()];
+                if (l > 0) {
+                    inputGradients[l] = new double[time * batch][outputSize()];
+                }
             }
             lastTime = time;
             lastBatch = batch;
         }
-        double[] input = x;
+        double[][] input = x;
         for (int l = 0; l < layerCount; l++) {
             for (int d = 0; d < directions; d++) {
-                layers[l][d].forward(input, time, batch, h0, c0, (l * directions + d) * batch * hidden,
-                        outputs[l], outputSize(), d * hidden);
+                layers[l][d].forward(input, time, batch, h0, c0, (l * directions + d) * batch, outputs[l], d * hidden);
             }
             input = outputs[l];
         }
         return outputs[layerCount - 1];
     }
 
-    /** Final hidden states of the last forward, flat {@code [layers * directions][batch][hidden]}. */
-    double[] finalHidden() {
+    /** Final hidden states of the last forward, rows {@code [layers * directions * batch][hidden]} (a copy). */
+    double[][] finalHidden() {
         return finalStates(false);
     }
 
-    double[] finalCell() {
+    double[][] finalCell() {
         return finalStates(true);
     }
 
-    private double[] finalStates(boolean cell) {
-        int size = lastBatch * hidden;
-        double[] states = new double[layerCount * directions * size];
+    private double[][] finalStates(boolean cell) {
+        double[][] states = new double[layerCount * directions * lastBatch][];
         for (int l = 0; l < layerCount; l++) {
             for (int d = 0; d < directions; d++) {
                 Steps s = layers[l][d].steps();
-                System.arraycopy(cell ? s.c : s.h, s.steps * size, states, (l * directions + d) * size, size);
+                double[][] rows = cell ? s.c : s.h;
+                for (int b = 0; b < lastBatch; b++) {
+                    states[(l * directions + d) * lastBatch + b] = rows[s.steps * lastBatch + b].clone();
+                }
             }
         }
         return states;
     }
 
     /**
-     * BPTT on flat arrays. {@code dTop}: ∂L/∂(top outputs) {@code [time][batch][directions * hidden]} or null;
-     * {@code dh}, {@code dc}: ∂L/∂(final states) or null; {@code dx}: receives ∂L/∂x, or null to skip it.
-     * Returns {∂L/∂h0, ∂L/∂c0 or null}.
+     * BPTT on rows. {@code dTop}: ∂L/∂(top outputs) {@code [time * batch][directions * hidden]} or null;
+     * {@code dh}, {@code dc}: ∂L/∂(final states) as state rows, or null; {@code dx}: receives ∂L/∂x, or null to skip it.
+     * Returns {∂L/∂h0, ∂L/∂c0 or null} as state rows.
      */
-    double[][] backwardFlat(double[] dTop, double[] dh, double[] dc, double[] dx) {
-        int size = lastBatch * hidden;
-        double[] dh0 = new double[layerCount * directions * size];
-        double[] dc0 = hasCellState() ? new double[dh0.length] : null;
+    double[][][] backwardRows(double[][] dTop, double[][] dh, double[][] dc, double[][] dx) {
+        int states = layerCount * directions * lastBatch;
+        double[][] dh0 = new double[states][];
+        double[][] dc0 = hasCellState() ? new double[states][] : null;
         for (int l = layerCount - 1; l >= 0; l--) {
-            double[] dOut = l == layerCount - 1 ? dTop : inputGradients[l + 1];
-            double[] dIn = l == 0 ? dx : inputGradients[l];
+            double[][] dOut = l == layerCount - 1 ? dTop : inputGradients[l + 1];
+            double[][] dIn = l == 0 ? dx : inputGradients[l];
             if (l > 0) {
-                Arrays.fill(dIn, 0.0);
+                for (double[] row : dIn) {
+                    Arrays.fill(row, 0.0);
+                }
             }
             for (int d = 0; d < directions; d++) {
-                int offset = (l * directions + d) * size;
+                int stateRow = (l * directions + d) * lastBatch;
                 Layer layer = layers[l][d];
-                layer.backward(dOut, outputSize(), d * hidden, dh, dc, offset, dIn, recordGradientNorms);
-                System.arraycopy(layer.steps().dh, 0, dh0, offset, size);
-                if (dc0 != null) {
-                    System.arraycopy(layer.steps().dc, 0, dc0, offset, size);
+                layer.backward(dOut, d * hidden, dh, dc, stateRow, dIn, recordGradientNorms);
+                for (int b = 0; b < lastBatch; b++) {
+                    dh0[stateRow + b] = layer.steps().dh[b].clone();
+                    if (dc0 != null) {
+                        dc0[stateRow + b] = layer.steps().dc[b].clone();
+                    }
                 }
             }
         }
-        return new double[][] {dh0, dc0};
+        return new double[][][] {dh0, dc0};
     }
 
     // ----- weights under PyTorch's names -----

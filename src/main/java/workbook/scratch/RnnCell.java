@@ -33,29 +33,35 @@ final class RnnCell implements Cell {
 
     @Override
     public void forward(Steps s, int t) {
-        int n = s.batch * s.hidden;
-        int pre = t * n;
-        int next = (t + 1) * n;
-        for (int k = 0; k < n; k++) {
-            // h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)
-            double a = s.xProj[pre + k] + s.hProj[pre + k];
-            s.h[next + k] = activation == Activation.TANH ? Math.tanh(a) : Math.max(a, 0.0);
+        for (int b = 0; b < s.batch; b++) {
+            int row = t * s.batch + b;
+            double[] a = s.xProj[row];
+            double[] hh = s.hProj[row];
+            double[] h = s.h[row + s.batch];
+            for (int j = 0; j < s.hidden; j++) {
+                // h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)
+                double pre = a[j] + hh[j];
+                h[j] = activation == Activation.TANH ? Math.tanh(pre) : Math.max(pre, 0.0);
+            }
         }
     }
 
     @Override
     public void backward(Steps s, int t) {
-        int n = s.batch * s.hidden;
-        int pre = t * n;
-        int next = (t + 1) * n;
-        for (int k = 0; k < n; k++) {
-            double h = s.h[next + k];
-            // ∂L/∂a = ∂L/∂h ⊙ act'(a):  tanh' = 1 − h²,  relu' = [h > 0]
-            double da = s.dh[k] * (activation == Activation.TANH ? 1.0 - h * h : (h > 0.0 ? 1.0 : 0.0));
-            s.dxProj[pre + k] = da;
-            s.dhProj[pre + k] = da;
-            // h_{t-1} reaches h_t only through W_hh
-            s.dh[k] = 0.0;
+        for (int b = 0; b < s.batch; b++) {
+            int row = t * s.batch + b;
+            double[] h = s.h[row + s.batch];
+            double[] dh = s.dh[b];
+            double[] dA = s.dxProj[row];
+            double[] dHh = s.dhProj[row];
+            for (int j = 0; j < s.hidden; j++) {
+                // ∂L/∂pre = ∂L/∂h ⊙ act'(pre):  tanh' = 1 − h²,  relu' = [h > 0]
+                double dPre = dh[j] * (activation == Activation.TANH ? 1.0 - h[j] * h[j] : (h[j] > 0.0 ? 1.0 : 0.0));
+                dA[j] = dPre;
+                dHh[j] = dPre;
+                // h_{t-1} reaches h_t only through W_hh
+                dh[j] = 0.0;
+            }
         }
     }
 }

@@ -1,21 +1,17 @@
 package workbook.scratch;
 
-/** Conversions between the readers' nested arrays and the flat time-major arrays inside, with shape checks that say what they expected. */
+/** Conversions between the readers' nested arrays and the time-major rows inside, with shape checks that say what they expected. */
 final class Shapes {
 
     private Shapes() {
     }
 
-    /** {@code [batch][time][features]} → flat {@code [time][batch][features]}, checking every row and every value. */
-    static double[] timeMajor(double[][][] x, int time, int features, String what) {
-        return timeMajor(x, time, features, what, x.length);
-    }
-
-    static double[] timeMajor(double[][][] x, int time, int features, String what, int batch) {
+    /** {@code [batch][time][features]} → rows {@code [time * batch][features]} (row {@code t * batch + b}), checking every row and every value. */
+    static double[][] timeMajor(double[][][] x, int time, int features, String what, int batch) {
         if (x.length != batch) {
             throw new IllegalArgumentException(what + ": expected batch " + batch + ", got " + x.length);
         }
-        double[] flat = new double[time * batch * features];
+        double[][] rows = new double[time * batch][];
         for (int b = 0; b < batch; b++) {
             if (x[b] == null || x[b].length != time) {
                 throw new IllegalArgumentException(what + ": expected [" + batch + "][" + time + "][" + features
@@ -28,55 +24,55 @@ final class Shapes {
                             + b + "][" + t + "] has " + (row == null ? "none" : row.length));
                 }
                 for (int f = 0; f < features; f++) {
-                    double v = row[f];
-                    if (!Double.isFinite(v)) {
-                        throw new IllegalArgumentException(what + ": [" + b + "][" + t + "][" + f + "] is " + v
+                    if (!Double.isFinite(row[f])) {
+                        throw new IllegalArgumentException(what + ": [" + b + "][" + t + "][" + f + "] is " + row[f]
                                 + "; expected finite numbers");
                     }
-                    flat[(t * batch + b) * features + f] = v;
                 }
+                rows[t * batch + b] = row.clone();
             }
         }
-        return flat;
+        return rows;
     }
 
-    /** Flat {@code [time][batch][features]} → {@code [batch][time][features]}. */
-    static double[][][] batchMajor(double[] flat, int time, int batch, int features) {
-        double[][][] x = new double[batch][time][features];
+    /** Rows {@code [time * batch][features]} → {@code [batch][time][features]} (copies). */
+    static double[][][] batchMajor(double[][] rows, int time, int batch) {
+        double[][][] x = new double[batch][time][];
         for (int t = 0; t < time; t++) {
             for (int b = 0; b < batch; b++) {
-                System.arraycopy(flat, (t * batch + b) * features, x[b][t], 0, features);
+                x[b][t] = rows[t * batch + b].clone();
             }
         }
         return x;
     }
 
-    /** {@code [a][b][c]} → flat, checking the shape. */
-    static double[] flatten(double[][][] x, int a, int b, int c, String what) {
-        if (x.length != a) {
-            throw new IllegalArgumentException(what + ": expected [" + a + "][" + b + "][" + c + "] ([layers * directions][batch][hidden]), got "
-                    + x.length + " in the first dimension");
+    /** States {@code [layers * directions][batch][hidden]} → rows {@code [layers * directions * batch][hidden]}, checking the shape. */
+    static double[][] stateRows(double[][][] x, int states, int batch, int hidden, String what) {
+        if (x.length != states) {
+            throw new IllegalArgumentException(what + ": expected [" + states + "][" + batch + "][" + hidden
+                    + "] ([layers * directions][batch][hidden]), got " + x.length + " in the first dimension");
         }
-        double[] flat = new double[a * b * c];
-        for (int i = 0; i < a; i++) {
-            if (x[i].length != b) {
-                throw new IllegalArgumentException(what + ": expected batch " + b + " in [" + i + "], got " + x[i].length);
+        double[][] rows = new double[states * batch][];
+        for (int i = 0; i < states; i++) {
+            if (x[i].length != batch) {
+                throw new IllegalArgumentException(what + ": expected batch " + batch + " in [" + i + "], got " + x[i].length);
             }
-            for (int j = 0; j < b; j++) {
-                if (x[i][j].length != c) {
-                    throw new IllegalArgumentException(what + ": expected " + c + " values in [" + i + "][" + j + "], got " + x[i][j].length);
+            for (int b = 0; b < batch; b++) {
+                if (x[i][b].length != hidden) {
+                    throw new IllegalArgumentException(what + ": expected " + hidden + " values in [" + i + "][" + b + "], got " + x[i][b].length);
                 }
-                System.arraycopy(x[i][j], 0, flat, (i * b + j) * c, c);
+                rows[i * batch + b] = x[i][b].clone();
             }
         }
-        return flat;
+        return rows;
     }
 
-    static double[][][] unflatten(double[] flat, int a, int b, int c) {
-        double[][][] x = new double[a][b][c];
-        for (int i = 0; i < a; i++) {
-            for (int j = 0; j < b; j++) {
-                System.arraycopy(flat, (i * b + j) * c, x[i][j], 0, c);
+    /** Rows {@code [states * batch][hidden]} → {@code [states][batch][hidden]} (copies). */
+    static double[][][] states(double[][] rows, int states, int batch) {
+        double[][][] x = new double[states][batch][];
+        for (int i = 0; i < states; i++) {
+            for (int b = 0; b < batch; b++) {
+                x[i][b] = rows[i * batch + b].clone();
             }
         }
         return x;

@@ -13,9 +13,9 @@ public final class Trace {
     private final String[] gateNames;
     private final int directions;
     /** [layer * directions + direction] → copies of the Steps arrays. */
-    private final double[][] hidden;
-    private final double[][] cell;
-    private final double[][] gates;
+    private final double[][][] hidden;
+    private final double[][][] cell;
+    private final double[][][] gates;
     private final int time;
     private final int batch;
     private final int hiddenSize;
@@ -25,9 +25,9 @@ public final class Trace {
         this.kind = kind;
         this.directions = layers[0].length;
         int count = layers.length * directions;
-        this.hidden = new double[count][];
-        this.cell = new double[count][];
-        this.gates = new double[count][];
+        this.hidden = new double[count][][];
+        this.cell = new double[count][][];
+        this.gates = new double[count][][];
         this.reversed = new boolean[count];
         Steps first = layers[0][0].steps();
         this.time = first.steps;
@@ -38,9 +38,10 @@ public final class Trace {
             for (int d = 0; d < directions; d++) {
                 Steps s = layers[l][d].steps();
                 int k = l * directions + d;
-                hidden[k] = Arrays.copyOfRange(s.h, batch * hiddenSize, s.h.length);
-                cell[k] = s.c == null ? null : Arrays.copyOfRange(s.c, batch * hiddenSize, s.c.length);
-                gates[k] = s.gates == null ? null : s.gates.clone();
+                // states after each step: rows from batch on (rows before are the initial state)
+                hidden[k] = copy(s.h, batch);
+                cell[k] = s.c == null ? null : copy(s.c, batch);
+                gates[k] = s.gates == null ? null : copy(s.gates, 0);
                 reversed[k] = layers[l][d].reverse;
             }
         }
@@ -48,16 +49,16 @@ public final class Trace {
 
     /** h_t for every step of one layer and direction (0 forward, 1 reverse): {@code [batch][time][hidden]}. */
     public double[][][] hidden(int layer, int direction) {
-        return block(hidden[index(layer, direction)], hiddenSize, 0, layer, direction);
+        return block(hidden[index(layer, direction)], 0, layer, direction);
     }
 
     /** The LSTM cell state c_t, {@code [batch][time][hidden]}. */
     public double[][][] cell(int layer, int direction) {
-        double[] c = cell[index(layer, direction)];
+        double[][] c = cell[index(layer, direction)];
         if (c == null) {
             throw new IllegalArgumentException("a " + kind + " has no cell state");
         }
-        return block(c, hiddenSize, 0, layer, direction);
+        return block(c, 0, layer, direction);
     }
 
     /** One gate's activations, e.g. {@code gate(0, 0, "f")} for the LSTM forget gate: {@code [batch][time][hidden]}. */
@@ -66,7 +67,7 @@ public final class Trace {
         if (g < 0) {
             throw new IllegalArgumentException("a " + kind + " has gates " + Arrays.toString(gateNames) + ", not \"" + name + "\"");
         }
-        return block(gates[index(layer, direction)], gateNames.length * hiddenSize, g * hiddenSize, layer, direction);
+        return block(gates[index(layer, direction)], g * hiddenSize, layer, direction);
     }
 
     public String[] gateNames() {
@@ -82,13 +83,21 @@ public final class Trace {
         return k;
     }
 
-    private double[][][] block(double[] flat, int rowWidth, int column, int layer, int direction) {
+    private static double[][] copy(double[][] rows, int from) {
+        double[][] out = new double[rows.length - from][];
+        for (int r = from; r < rows.length; r++) {
+            out[r - from] = rows[r].clone();
+        }
+        return out;
+    }
+
+    private double[][][] block(double[][] rows, int column, int layer, int direction) {
         boolean reverse = reversed[index(layer, direction)];
         double[][][] out = new double[batch][time][hiddenSize];
         for (int t = 0; t < time; t++) {
             int tau = reverse ? time - 1 - t : t;
             for (int b = 0; b < batch; b++) {
-                System.arraycopy(flat, (t * batch + b) * rowWidth + column, out[b][tau], 0, hiddenSize);
+                System.arraycopy(rows[t * batch + b], column, out[b][tau], 0, hiddenSize);
             }
         }
         return out;
