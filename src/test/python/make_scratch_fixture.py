@@ -70,11 +70,41 @@ def make(name, module, layers, bidirectional, nonlinearity):
     return case
 
 
+def optimizers():
+    """Three updates of a 2x3 weight from fixed gradients with each torch.optim rule; and clip_grad_norm_."""
+    start = torch.randn(2, 3)
+    grads = [torch.randn(2, 3) for _ in range(3)]
+    rules = {
+        "sgd_0.1": lambda p: torch.optim.SGD([p], lr=0.1),
+        "sgd_0.1_momentum_0.9": lambda p: torch.optim.SGD([p], lr=0.1, momentum=0.9),
+        "adagrad_0.1": lambda p: torch.optim.Adagrad([p], lr=0.1),
+        "adam_0.01": lambda p: torch.optim.Adam([p], lr=0.01),
+    }
+    result = {"start": tolist(start), "grads": [tolist(g) for g in grads], "after": {}}
+    for name, make_optimizer in rules.items():
+        p = torch.nn.Parameter(start.clone())
+        optimizer = make_optimizer(p)
+        steps = []
+        for g in grads:
+            p.grad = g.clone()
+            optimizer.step()
+            steps.append(tolist(p))
+        result["after"][name] = steps
+    a = torch.nn.Parameter(torch.zeros(2, 3))
+    b = torch.nn.Parameter(torch.zeros(4))
+    a.grad = 3 * torch.randn(2, 3)
+    b.grad = 3 * torch.randn(4)
+    result["clip"] = {"grad_a": tolist(a.grad), "grad_b": tolist(b.grad), "max_norm": 1.5}
+    total = torch.nn.utils.clip_grad_norm_([a, b], 1.5)
+    result["clip"].update({"total_norm": total.item(), "clipped_a": tolist(a.grad), "clipped_b": tolist(b.grad)})
+    return result
+
+
 def main():
     out = os.path.join(os.path.dirname(__file__), "..", "resources", "scratch", "torch-fixture.json")
     fixture = {"torch_version": torch.__version__, "dtype": "float64",
                "loss": "mse(outputs, target) + mean(h_n^2) [+ mean(c_n^2)]",
-               "cases": [make(*c) for c in CASES]}
+               "cases": [make(*c) for c in CASES], "optimizers": optimizers()}
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w") as f:
         json.dump(fixture, f)

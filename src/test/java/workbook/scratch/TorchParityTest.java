@@ -26,13 +26,90 @@ class TorchParityTest {
 
     static final double TOLERANCE = 1e-9;
 
-    static Stream<JsonObject> cases() throws IOException {
+    static JsonObject fixture() throws IOException {
         try (InputStream in = TorchParityTest.class.getResourceAsStream("/scratch/torch-fixture.json")) {
-            JsonObject root = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-            List<JsonObject> cases = new ArrayList<>();
-            root.getAsJsonArray("cases").forEach(e -> cases.add(e.getAsJsonObject()));
-            return cases.stream();
+            return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
         }
+    }
+
+    static Stream<JsonObject> cases() throws IOException {
+        List<JsonObject> cases = new ArrayList<>();
+        fixture().getAsJsonArray("cases").forEach(e -> cases.add(e.getAsJsonObject()));
+        return cases.stream();
+    }
+
+    static double[][] matrix(JsonElement e) {
+        return (double[][]) Weights.fromJson(wrap(e), "fixture").get("m");
+    }
+
+    static JsonObject wrap(JsonElement e) {
+        JsonObject o = new JsonObject();
+        o.add("m", e);
+        return o;
+    }
+
+    static Parameter parameter(String name, double[][] value) {
+        Parameter p = new Parameter(name, value.length, value[0].length);
+        p.set(value);
+        return p;
+    }
+
+    static double maxDifference(double[][] expected, double[] actual) {
+        double max = 0;
+        int cols = expected[0].length;
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, Math.abs(expected[r][c] - actual[r * cols + c]));
+            }
+        }
+        return max;
+    }
+
+    @org.junit.jupiter.api.Test
+    void optimisersFollowTorchOptim() throws IOException {
+        JsonObject o = fixture().getAsJsonObject("optimizers");
+        double[][] start = matrix(o.get("start"));
+        List<double[][]> grads = new ArrayList<>();
+        o.getAsJsonArray("grads").forEach(g -> grads.add(matrix(g)));
+        Map<String, Optimizer> rules = Map.of(
+                "sgd_0.1", Optimizer.sgd(0.1),
+                "sgd_0.1_momentum_0.9", Optimizer.sgd(0.1, 0.9),
+                "adagrad_0.1", Optimizer.adagrad(0.1),
+                "adam_0.01", Optimizer.adam(0.01));
+        for (Map.Entry<String, Optimizer> rule : rules.entrySet()) {
+            Parameter p = parameter("w", start);
+            JsonArray expected = o.getAsJsonObject("after").getAsJsonArray(rule.getKey());
+            for (int step = 0; step < grads.size(); step++) {
+                double[][] g = grads.get(step);
+                for (int r = 0; r < g.length; r++) {
+                    System.arraycopy(g[r], 0, p.gradient(), r * g[r].length, g[r].length);
+                }
+                rule.getValue().step(List.of(p));
+                double d = maxDifference(matrix(expected.get(step)), p.value());
+                assertTrue(d <= TOLERANCE, rule.getKey() + " step " + (step + 1) + " differs by " + d);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void clippingFollowsClipGradNorm() throws IOException {
+        JsonObject clip = fixture().getAsJsonObject("optimizers").getAsJsonObject("clip");
+        Parameter a = parameter("a", matrix(clip.get("grad_a")));
+        System.arraycopy(a.value(), 0, a.gradient(), 0, a.size());
+        JsonObject wrapped = new JsonObject();
+        wrapped.add("b", clip.get("grad_b"));
+        double[] gradB = (double[]) Weights.fromJson(wrapped, "fixture").get("b");
+        Parameter b = new Parameter("b", gradB.length, 0);
+        System.arraycopy(gradB, 0, b.gradient(), 0, gradB.length);
+        double norm = GradientClipping.clipGlobalNorm(List.of(a, b), clip.get("max_norm").getAsDouble());
+        assertEquals(clip.get("total_norm").getAsDouble(), norm, TOLERANCE);
+        assertTrue(maxDifference(matrix(clip.get("clipped_a")), a.gradient()) <= TOLERANCE);
+        wrapped.add("b", clip.get("clipped_b"));
+        double[] clippedB = (double[]) Weights.fromJson(wrapped, "fixture").get("b");
+        for (int k = 0; k < clippedB.length; k++) {
+            assertEquals(clippedB[k], b.gradient()[k], TOLERANCE);
+        }
+        assertEquals(1.5, GradientClipping.globalNorm(List.of(a, b)), 1e-6, "clipped to max_norm");
     }
 
     static double[][][] array3(JsonElement e) {
