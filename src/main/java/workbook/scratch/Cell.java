@@ -14,6 +14,14 @@ interface Cell {
     /** True for the LSTM, which carries a cell state c next to h. */
     boolean hasCellState();
 
+    /**
+     * True when ∂L/∂(W_ih x + b_ih) and ∂L/∂(W_hh h + b_hh) are the same (RNN, LSTM: the two are simply added);
+     * false for the GRU, whose reset gate multiplies only the W_hh part of n. When true the two gradients share one array.
+     */
+    default boolean sameGradientForBothProducts() {
+        return true;
+    }
+
     /** Names of the gate blocks in order, as PyTorch stacks them. */
     String[] gateNames();
 

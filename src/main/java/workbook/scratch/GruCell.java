@@ -1,6 +1,7 @@
 package workbook.scratch;
 
-import static workbook.scratch.Matrices.sigmoid;
+import static workbook.scratch.Activations.sigmoid;
+import static workbook.scratch.Activations.tanh;
 
 /**
  * The GRU cell (Cho et al. 2014) in PyTorch's form ({@code nn.GRU}); gate order <b>r, z, n</b>:
@@ -29,6 +30,11 @@ final class GruCell implements Cell {
     }
 
     @Override
+    public boolean sameGradientForBothProducts() {
+        return false;
+    }
+
+    @Override
     public String[] gateNames() {
         return new String[] {"r", "z", "n"};
     }
@@ -52,7 +58,7 @@ final class GruCell implements Cell {
                 // z = σ(W_iz x + b_iz + W_hz h + b_hz)
                 double z = sigmoid(a[gz] + hh[gz]);
                 // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
-                double n = Math.tanh(a[gn] + r * hh[gn]);
+                double n = tanh(a[gn] + r * hh[gn]);
                 // h' = (1 − z) ⊙ n + z ⊙ h
                 hNext[j] = (1.0 - z) * n + z * hPrev[j];
                 gates[gr] = r;

@@ -92,7 +92,7 @@ final class Layer {
                 stepsByShape.clear();
             }
             steps = stepsByShape.computeIfAbsent(((long) time << 32) | batch,
-                    k -> new Steps(time, batch, hidden, cell.gateCount(), cell.hasCellState()));
+                    k -> new Steps(time, batch, hidden, cell.gateCount(), cell.hasCellState(), cell.sameGradientForBothProducts()));
         }
         Steps s = steps;
         for (int t = 0; t < time; t++) {

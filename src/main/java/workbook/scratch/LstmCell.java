@@ -1,6 +1,7 @@
 package workbook.scratch;
 
-import static workbook.scratch.Matrices.sigmoid;
+import static workbook.scratch.Activations.sigmoid;
+import static workbook.scratch.Activations.tanh;
 
 /**
  * The LSTM cell (Hochreiter &amp; Schmidhuber 1997, with a forget gate), as PyTorch's {@code nn.LSTM}.
@@ -51,12 +52,12 @@ final class LstmCell implements Cell {
                 // i = σ(W_ii x + b_ii + W_hi h + b_hi), and so on for f, g (tanh), o
                 double i = sigmoid(a[gi] + hh[gi]);
                 double f = sigmoid(a[gf] + hh[gf]);
-                double g = Math.tanh(a[gg] + hh[gg]);
+                double g = tanh(a[gg] + hh[gg]);
                 double o = sigmoid(a[go] + hh[go]);
                 // c' = f ⊙ c + i ⊙ g
                 double c = f * cPrev[j] + i * g;
                 // h' = o ⊙ tanh(c')
-                double tanhC = Math.tanh(c);
+                double tanhC = tanh(c);
                 cNext[j] = c;
                 tanhCNext[j] = tanhC;
                 hNext[j] = o * tanhC;
@@ -79,7 +80,6 @@ final class LstmCell implements Cell {
             double[] dh = s.dh[b];
             double[] dcRow = s.dc[b];
             double[] dA = s.dxProj[row];
-            double[] dHh = s.dhProj[row];
             for (int j = 0; j < hidden; j++) {
                 int gi = j;
                 int gf = j + hidden;
@@ -99,14 +99,11 @@ final class LstmCell implements Cell {
                 double dF = dc * cPrev[j];
                 dcRow[j] = dc * f;
                 // through the non-linearities: σ' = σ(1 − σ), tanh' = 1 − tanh²
+                // (the same gradient reaches W_ih x + b_ih and W_hh h + b_hh: s.dhProj is s.dxProj)
                 dA[gi] = dI * i * (1.0 - i);
                 dA[gf] = dF * f * (1.0 - f);
                 dA[gg] = dG * (1.0 - g * g);
                 dA[go] = dO * o * (1.0 - o);
-                dHh[gi] = dA[gi];
-                dHh[gf] = dA[gf];
-                dHh[gg] = dA[gg];
-                dHh[go] = dA[go];
                 // h_{t-1} reaches the loss only through W_hh
                 dh[j] = 0.0;
             }

@@ -17,36 +17,82 @@ final class Matrices {
      * Zero entries of A are skipped, so a one-hot row costs one row of M.
      */
     static void addProduct(double[][] a, int aFrom, int rows, double[][] m, double[][] out, int outFrom) {
+        int r = 0;
+        // two rows at a time: each row of M is loaded once for both
+        for (; r + 1 < rows; r += 2) {
+            addProductTwoRows(a[aFrom + r], a[aFrom + r + 1], m, out[outFrom + r], out[outFrom + r + 1]);
+        }
+        for (; r < rows; r++) {
+            addProductRow(a[aFrom + r], m, out[outFrom + r]);
+        }
+    }
+
+    private static void addProductTwoRows(double[] a0, double[] a1, double[][] m, double[] o0, double[] o1) {
         int inner = m.length;
-        for (int r = 0; r < rows; r++) {
-            double[] ar = a[aFrom + r];
-            double[] o = out[outFrom + r];
-            int k = 0;
-            for (; k + 3 < inner; k += 4) {
-                double v0 = ar[k];
-                double v1 = ar[k + 1];
-                double v2 = ar[k + 2];
-                double v3 = ar[k + 3];
-                if (v0 == 0.0 && v1 == 0.0 && v2 == 0.0 && v3 == 0.0) {
-                    continue;
-                }
-                double[] m0 = m[k];
-                double[] m1 = m[k + 1];
-                double[] m2 = m[k + 2];
-                double[] m3 = m[k + 3];
-                for (int j = 0; j < o.length; j++) {
-                    o[j] += v0 * m0[j] + v1 * m1[j] + v2 * m2[j] + v3 * m3[j];
-                }
+        int k = 0;
+        for (; k + 3 < inner; k += 4) {
+            double v00 = a0[k];
+            double v01 = a0[k + 1];
+            double v02 = a0[k + 2];
+            double v03 = a0[k + 3];
+            double v10 = a1[k];
+            double v11 = a1[k + 1];
+            double v12 = a1[k + 2];
+            double v13 = a1[k + 3];
+            if (v00 == 0.0 && v01 == 0.0 && v02 == 0.0 && v03 == 0.0 && v10 == 0.0 && v11 == 0.0 && v12 == 0.0 && v13 == 0.0) {
+                continue;
             }
-            for (; k < inner; k++) {
-                double v = ar[k];
-                if (v == 0.0) {
-                    continue;
-                }
-                double[] mk = m[k];
-                for (int j = 0; j < o.length; j++) {
-                    o[j] += v * mk[j];
-                }
+            double[] m0 = m[k];
+            double[] m1 = m[k + 1];
+            double[] m2 = m[k + 2];
+            double[] m3 = m[k + 3];
+            for (int j = 0; j < o0.length; j++) {
+                double x0 = m0[j];
+                double x1 = m1[j];
+                double x2 = m2[j];
+                double x3 = m3[j];
+                o0[j] += v00 * x0 + v01 * x1 + v02 * x2 + v03 * x3;
+                o1[j] += v10 * x0 + v11 * x1 + v12 * x2 + v13 * x3;
+            }
+        }
+        for (; k < inner; k++) {
+            double v0 = a0[k];
+            double v1 = a1[k];
+            double[] mk = m[k];
+            for (int j = 0; j < o0.length; j++) {
+                o0[j] += v0 * mk[j];
+                o1[j] += v1 * mk[j];
+            }
+        }
+    }
+
+    private static void addProductRow(double[] ar, double[][] m, double[] o) {
+        int inner = m.length;
+        int k = 0;
+        for (; k + 3 < inner; k += 4) {
+            double v0 = ar[k];
+            double v1 = ar[k + 1];
+            double v2 = ar[k + 2];
+            double v3 = ar[k + 3];
+            if (v0 == 0.0 && v1 == 0.0 && v2 == 0.0 && v3 == 0.0) {
+                continue;
+            }
+            double[] m0 = m[k];
+            double[] m1 = m[k + 1];
+            double[] m2 = m[k + 2];
+            double[] m3 = m[k + 3];
+            for (int j = 0; j < o.length; j++) {
+                o[j] += v0 * m0[j] + v1 * m1[j] + v2 * m2[j] + v3 * m3[j];
+            }
+        }
+        for (; k < inner; k++) {
+            double v = ar[k];
+            if (v == 0.0) {
+                continue;
+            }
+            double[] mk = m[k];
+            for (int j = 0; j < o.length; j++) {
+                o[j] += v * mk[j];
             }
         }
     }
@@ -147,7 +193,4 @@ final class Matrices {
         return new double[rows][cols];
     }
 
-    static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
-    }
 }

@@ -1,5 +1,7 @@
 package workbook.scratch;
 
+import static workbook.scratch.Activations.tanh;
+
 /**
  * The vanilla (Elman) RNN cell, as PyTorch's {@code nn.RNN}:
  * <pre>  h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh),   act = tanh or ReLU</pre>
@@ -41,7 +43,7 @@ final class RnnCell implements Cell {
             for (int j = 0; j < s.hidden; j++) {
                 // h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)
                 double pre = a[j] + hh[j];
-                h[j] = activation == Activation.TANH ? Math.tanh(pre) : Math.max(pre, 0.0);
+                h[j] = activation == Activation.TANH ? tanh(pre) : Math.max(pre, 0.0);
             }
         }
     }
@@ -53,12 +55,10 @@ final class RnnCell implements Cell {
             double[] h = s.h[row + s.batch];
             double[] dh = s.dh[b];
             double[] dA = s.dxProj[row];
-            double[] dHh = s.dhProj[row];
             for (int j = 0; j < s.hidden; j++) {
-                // ∂L/∂pre = ∂L/∂h ⊙ act'(pre):  tanh' = 1 − h²,  relu' = [h > 0]
+                // ∂L/∂pre = ∂L/∂h ⊙ act'(pre):  tanh' = 1 − h²,  relu' = [h > 0]  (s.dhProj is s.dxProj)
                 double dPre = dh[j] * (activation == Activation.TANH ? 1.0 - h[j] * h[j] : (h[j] > 0.0 ? 1.0 : 0.0));
                 dA[j] = dPre;
-                dHh[j] = dPre;
                 // h_{t-1} reaches h_t only through W_hh
                 dh[j] = 0.0;
             }

@@ -30,14 +30,14 @@ final class Steps {
     final double[][] c;
     final double[][] tanhC;
 
-    /** ∂L/∂(W_ih x_t + b_ih) and ∂L/∂(W_hh h_{t-1} + b_hh), {@code [steps * batch][width]}. */
+    /** ∂L/∂(W_ih x_t + b_ih) and ∂L/∂(W_hh h_{t-1} + b_hh), {@code [steps * batch][width]}; one array when they are equal. */
     final double[][] dxProj;
     final double[][] dhProj;
     /** Running ∂L/∂h and ∂L/∂c, {@code [batch][hidden]}. */
     final double[][] dh;
     final double[][] dc;
 
-    Steps(int steps, int batch, int hidden, int gateCount, boolean cellState) {
+    Steps(int steps, int batch, int hidden, int gateCount, boolean cellState, boolean sameGradients) {
         this.steps = steps;
         this.batch = batch;
         this.hidden = hidden;
@@ -51,7 +51,7 @@ final class Steps {
         c = cellState ? new double[rows + batch][hidden] : null;
         tanhC = cellState ? new double[rows][hidden] : null;
         dxProj = new double[rows][width];
-        dhProj = new double[rows][width];
+        dhProj = sameGradients ? dxProj : new double[rows][width];
         dh = new double[batch][hidden];
         dc = cellState ? new double[batch][hidden] : null;
     }
