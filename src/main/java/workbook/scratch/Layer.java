@@ -31,6 +31,7 @@ final class Layer {
     /** ∂L/∂W_ihᵀ, ∂L/∂W_hhᵀ of one backward, added into the parameters' gradients at its end. */
     private final double[][] gradIhT;
     private final double[][] gradHhT;
+    private final double[] biasGradient;
     private Steps steps;
     /** Caches for the shapes seen so far (e.g. training chunks of 25 steps and sampling 1 step), so switching does not reallocate. */
     private final Map<Long, Steps> stepsByShape = new HashMap<>();
@@ -55,6 +56,7 @@ final class Layer {
         weightHhT = new double[hidden][width];
         gradIhT = new double[inputSize][width];
         gradHhT = new double[hidden][width];
+        biasGradient = new double[width];
     }
 
     /** PyTorch's order: weight_ih, weight_hh, bias_ih, bias_hh. */
@@ -170,8 +172,15 @@ final class Layer {
         Matrices.addTransposedProduct(s.x, 0, s.dxProj, 0, time * batch, gradIhT);
         Matrices.addTransposedAndClear(gradIhT, weightIh.gradient());
         if (hasBiases) {
-            Matrices.addColumnSums(s.dxProj, 0, time * batch, biasIh.gradient());
-            Matrices.addColumnSums(s.dhProj, 0, time * batch, biasHh.gradient());
+            // ∂b_ih = Σ_t dxProj_t, ∂b_hh = Σ_t dhProj_t: one sum when the two are the same array
+            java.util.Arrays.fill(biasGradient, 0.0);
+            Matrices.addColumnSums(s.dxProj, 0, time * batch, biasGradient);
+            add(biasGradient, biasIh.gradient());
+            if (s.dhProj != s.dxProj) {
+                java.util.Arrays.fill(biasGradient, 0.0);
+                Matrices.addColumnSums(s.dhProj, 0, time * batch, biasGradient);
+            }
+            add(biasGradient, biasHh.gradient());
         }
         if (dx != null) {
             for (int t = 0; t < time; t++) {
@@ -184,6 +193,12 @@ final class Layer {
     /** Processing step t reads time step t forwards, time − 1 − t in reverse. */
     private int timeOf(int t, int time) {
         return reverse ? time - 1 - t : t;
+    }
+
+    private static void add(double[] from, double[] to) {
+        for (int k = 0; k < to.length; k++) {
+            to[k] += from[k];
+        }
     }
 
     private static void copyOrZero(double[][] from, int fromRow, double[][] to, int rows) {
