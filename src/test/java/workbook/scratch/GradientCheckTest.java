@@ -103,4 +103,22 @@ class GradientCheckTest {
         GradientCheck.Result result = GradientCheck.check(model, x, y);
         assertTrue(result.maxRelativeError() <= TOLERANCE, result.toString());
     }
+
+    @Test
+    void aWrongGradientIsCaught() {
+        // MSE whose gradient is 10% too large: the check must see it
+        Loss wrong = (prediction, target, gradient) -> {
+            double value = Loss.MSE.compute(prediction, target, gradient);
+            for (double[] row : gradient) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] *= 1.1;
+                }
+            }
+            return value;
+        };
+        Model model = Model.builder(Recurrent.lstm(2, 3).build()).outputs(1).loss(wrong).build();
+        SplittableRandom random = new SplittableRandom(2);
+        GradientCheck.Result result = GradientCheck.check(model, random(2, 4, 2, random), random(1, 2, 1, random)[0]);
+        assertTrue(result.maxRelativeError() > 0.04 && result.maxRelativeError() < 0.06, result.toString());
+    }
 }
