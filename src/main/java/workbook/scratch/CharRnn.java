@@ -3,7 +3,6 @@ package workbook.scratch;
 import workbook.display.Interruption;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -223,14 +222,5 @@ public final class CharRnn {
             }
         }
         return p.length - 1;
-    }
-
-    /** The vocabulary as a list, for display. */
-    public List<Character> vocabularyList() {
-        List<Character> list = new java.util.ArrayList<>();
-        for (char c : vocabulary) {
-            list.add(c);
-        }
-        return list;
     }
 }

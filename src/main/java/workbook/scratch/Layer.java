@@ -133,6 +133,7 @@ final class Layer {
      */
     void backward(double[][] dOut, int outColumn, double[][] dhFinal, double[][] dcFinal, int stateRow, double[][] dx, boolean recordNorms) {
         Steps s = steps;
+        s.allocateGradients();
         int time = s.steps;
         int batch = s.batch;
         copyOrZero(dhFinal, stateRow, s.dh, batch);

@@ -189,8 +189,4 @@ final class Matrices {
         }
     }
 
-    static double[][] zeros(int rows, int cols) {
-        return new double[rows][cols];
-    }
-
 }

@@ -357,10 +357,19 @@ public final class Model {
         if (time == 0) {
             throw new IllegalArgumentException("expected inputs [n][time][" + recurrent.inputSize() + "], got an empty sequence (time = 0)");
         }
-        int batch = x.length;
-        double[][] top = recurrent.forwardRows(Shapes.timeMajor(x, time, recurrent.inputSize(), "x", batch), time, batch, null, null);
-        return Shapes.batchMajor(head.forward(top, 0, time * batch), time, batch);
+        double[][][] result = new double[x.length][][];
+        // in batches, so that predicting many sequences does not need memory for all of them at once
+        for (int start = 0; start < x.length; start += PREDICT_BATCH) {
+            int batch = Math.min(PREDICT_BATCH, x.length - start);
+            double[][][] part = Arrays.copyOfRange(x, start, start + batch);
+            double[][] top = recurrent.forwardRows(Shapes.timeMajor(part, time, recurrent.inputSize(), "x", batch), time, batch, null, null);
+            double[][][] y = Shapes.batchMajor(head.forward(top, 0, time * batch), time, batch);
+            System.arraycopy(y, 0, result, start, batch);
+        }
+        return result;
     }
+
+    private static final int PREDICT_BATCH = 64;
 
     /** How many batches have been trained so far. */
     public int batchesTrained() {

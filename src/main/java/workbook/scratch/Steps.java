@@ -30,9 +30,13 @@ final class Steps {
     final double[][] c;
     final double[][] tanhC;
 
-    /** ∂L/∂(W_ih x_t + b_ih) and ∂L/∂(W_hh h_{t-1} + b_hh), {@code [steps * batch][width]}; one array when they are equal. */
-    final double[][] dxProj;
-    final double[][] dhProj;
+    /**
+     * ∂L/∂(W_ih x_t + b_ih) and ∂L/∂(W_hh h_{t-1} + b_hh), {@code [steps * batch][width]}; one array when they are equal.
+     * Allocated by the first backward ({@link #allocateGradients()}), so forward-only use needs half the memory.
+     */
+    double[][] dxProj;
+    double[][] dhProj;
+    private final boolean sameGradients;
     /** Running ∂L/∂h and ∂L/∂c, {@code [batch][hidden]}. */
     final double[][] dh;
     final double[][] dc;
@@ -50,10 +54,16 @@ final class Steps {
         h = new double[rows + batch][hidden];
         c = cellState ? new double[rows + batch][hidden] : null;
         tanhC = cellState ? new double[rows][hidden] : null;
-        dxProj = new double[rows][width];
-        dhProj = sameGradients ? dxProj : new double[rows][width];
+        this.sameGradients = sameGradients;
         dh = new double[batch][hidden];
         dc = cellState ? new double[batch][hidden] : null;
+    }
+
+    void allocateGradients() {
+        if (dxProj == null) {
+            dxProj = new double[steps * batch][width];
+            dhProj = sameGradients ? dxProj : new double[steps * batch][width];
+        }
     }
 
     boolean fits(int steps, int batch) {
