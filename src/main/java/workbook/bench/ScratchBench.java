@@ -23,9 +23,9 @@ import java.util.SplittableRandom;
  *       hidden 64, dense head 1, MSE, Adam, in sequences/s (the same setting as the DJL suite's {@code train.*.djl.*}).</li>
  * </ul>
  * Each figure comes twice: by the wall clock, and ({@code .cputime}) by the thread's CPU time.
- * Where the time goes (JFR, LSTM): about half in the three matrix products per step (W_hh h forward,
- * ∂h = ∂gates · W_hh and ∂W_hh backward, vectorised by the JIT), a quarter in exp for σ and tanh,
- * the rest in the cells' element-wise code, bias sums and copies.
+ * Where the time goes (JFR, LSTM training): about two thirds in the matrix products (W_hh h forward,
+ * ∂h = ∂gates · W_hh and ∂W_hh backward, vectorised by the JIT), a fifth in the LSTM cell's forward
+ * (five exp per unit and step for σ and tanh), under a tenth in its backward, the rest in copies and the optimiser.
  */
 public final class ScratchBench implements BenchSuite {
 
