@@ -5,8 +5,10 @@ import workbook.display.Interruption;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -151,6 +153,40 @@ public final class Model {
 
     public void zeroGradients() {
         parameters.forEach(Parameter::zeroGradient);
+    }
+
+    /**
+     * All weights under the names PyTorch gives a module with two attributes {@code rnn} (the recurrent layers) and
+     * {@code head} (an {@code nn.Linear}): {@code rnn.weight_ih_l0}, ..., {@code head.weight}, {@code head.bias}.
+     */
+    public Map<String, Object> stateDict() {
+        Map<String, Object> dict = new LinkedHashMap<>();
+        recurrent.stateDict().forEach((name, value) -> dict.put("rnn." + name, value));
+        for (Parameter p : head.parameters()) {
+            dict.put("head." + p.name(), p.toArray());
+        }
+        return dict;
+    }
+
+    /** Loads weights named as in {@link #stateDict()} (e.g. a PyTorch module's state_dict written as JSON); names and shapes are checked. */
+    public void loadStateDict(Map<String, ?> dict) {
+        Map<String, Object> rnn = new LinkedHashMap<>();
+        Map<String, Object> rest = new LinkedHashMap<>();
+        dict.forEach((name, value) -> (name.startsWith("rnn.") ? rnn : rest).put(name.startsWith("rnn.") ? name.substring(4) : name, value));
+        for (Parameter p : head.parameters()) {
+            if (!rest.containsKey("head." + p.name())) {
+                throw new IllegalArgumentException("weights lack head." + p.name() + " " + p.shape() + "; expected the names "
+                        + stateDict().keySet() + ", got " + dict.keySet());
+            }
+        }
+        if (rest.size() != head.parameters().size()) {
+            rest.keySet().removeIf(name -> name.equals("head.weight") || name.equals("head.bias"));
+            throw new IllegalArgumentException("unexpected weights " + rest.keySet() + "; expected the names " + stateDict().keySet());
+        }
+        recurrent.loadStateDict(rnn);
+        for (Parameter p : head.parameters()) {
+            p.set(rest.get("head." + p.name()));
+        }
     }
 
     /** Trains a last-step model ({@code y [n][outputs]}); returns the mean training loss of every epoch. */

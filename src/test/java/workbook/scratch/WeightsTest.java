@@ -100,4 +100,24 @@ class WeightsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Weights.fromPyTorchJson(list));
         assertTrue(e.getMessage().contains("expected a JSON object"), e.getMessage());
     }
+
+    @Test
+    void modelWeightsUseTheNamesOfATorchModuleWithRnnAndHead() throws IOException {
+        Model a = Model.builder(Recurrent.gru(2, 3).layers(2).seed(1).build()).outputs(2).seed(1).build();
+        Model b = Model.builder(Recurrent.gru(2, 3).layers(2).seed(2).build()).outputs(2).seed(2).build();
+        assertTrue(a.stateDict().containsKey("rnn.weight_hh_l1") && a.stateDict().containsKey("head.bias"), a.stateDict().keySet().toString());
+        Path file = dir.resolve("model.json");
+        Weights.toPyTorchJson(a.stateDict(), file);
+        b.loadStateDict(Weights.fromPyTorchJson(file));
+        double[][][] x = GradientCheckTest.random(3, 4, 2, new SplittableRandom(1));
+        double[][] ya = a.predict(x);
+        double[][] yb = b.predict(x);
+        for (int i = 0; i < ya.length; i++) {
+            assertArrayEquals(ya[i], yb[i], 0.0);
+        }
+        Map<String, Object> noHead = a.stateDict();
+        noHead.remove("head.weight");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.loadStateDict(noHead));
+        assertTrue(e.getMessage().contains("lack head.weight [2 x 3]"), e.getMessage());
+    }
 }
