@@ -121,7 +121,7 @@ def execute(path, time_limit):
             return max(1, int(deadline - time.monotonic()))
 
         km = KernelManager(kernel_name="java")
-        client = NotebookClient(nb, km=km, timeout=time_limit, timeout_func=remaining, allow_errors=True,
+        client = NotebookClient(nb, km=km, timeout=int(time_limit) + 1, timeout_func=remaining, allow_errors=True,
                                 interrupt_on_timeout=False, resources={"metadata": {"path": work}})
         stopped_at, how = None, "completed"
         try:
