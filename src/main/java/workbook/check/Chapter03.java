@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Checkers for notebook 03 (the recurrent cell). Each compares the student's function with the from-scratch
- * {@link Recurrent} on several inputs, edge cases included, and prints {@code PASSED ...} or {@code NOT YET ...}.
+ * {@link Recurrent} on several inputs, edge cases included, and prints a {@link Check} verdict
+ * ({@code PASSED exercise N: ...} or {@code NOT YET exercise N: <input, expected, got>}).
  * <pre>{@code
  * Chapter03.exercise1((w, x, hPrevious) -> { ... return h; });
  * }</pre>
@@ -96,15 +97,14 @@ public final class Chapter03 {
             try {
                 got = step.apply(c.w().copy(), c.x().clone(), c.hPrevious().clone());
             } catch (RuntimeException e) {
-                return ExerciseReport.notYet(1, ExerciseReport.hintFor(1, "\"" + c.name() + "\"", e));
+                return thrown(1, c.name(), e);
             }
-            String difference = ExerciseReport.compare(expected, got, TOLERANCE);
-            if (difference != null) {
-                return ExerciseReport.notYet(1, "on \"" + c.name() + "\" (x = " + ExerciseReport.format(c.x()) + ", h_{t-1} = "
-                        + ExerciseReport.format(c.hPrevious()) + "): " + difference);
+            if (!Check.same(expected, got, TOLERANCE)) {
+                return Check.notYet(1, "on \"" + c.name() + "\" (x = " + Check.describe(c.x()) + ", h_{t-1} = "
+                        + Check.describe(c.hPrevious()) + "): expected " + Check.describe(expected) + ", got " + Check.describe(got));
             }
         }
-        return ExerciseReport.passed(1, "your RNN step matches the from-scratch cell on " + cases.size() + " inputs");
+        return Check.passed(1, "your RNN step matches the from-scratch cell on " + cases.size() + " inputs");
     }
 
     /** Exercise 2: the whole sequence, h_1 .. h_T. */
@@ -121,21 +121,21 @@ public final class Chapter03 {
             try {
                 got = unroll.apply(c.w().copy(), deepCopy(c.xs()));
             } catch (RuntimeException e) {
-                return ExerciseReport.notYet(2, ExerciseReport.hintFor(2, "\"" + c.name() + "\"", e));
+                return thrown(2, c.name(), e);
             }
             if (got == null || got.length != expected.length) {
-                return ExerciseReport.notYet(2, "on \"" + c.name() + "\": expected " + expected.length + " hidden states (one per step), got "
+                return Check.notYet(2, "on \"" + c.name() + "\": expected " + expected.length + " hidden states (one per step), got "
                         + (got == null ? "null" : got.length));
             }
             for (int t = 0; t < expected.length; t++) {
-                String difference = ExerciseReport.compare(expected[t], got[t], TOLERANCE);
-                if (difference != null) {
-                    return ExerciseReport.notYet(2, "on \"" + c.name() + "\", h at step " + (t + 1) + ": " + difference
+                if (!Check.same(expected[t], got[t], TOLERANCE)) {
+                    return Check.notYet(2, "on \"" + c.name() + "\", h at step " + (t + 1) + ": expected " + Check.describe(expected[t])
+                            + ", got " + Check.describe(got[t])
                             + (t > 0 ? " (step 1 was right: is h_{t-1} carried from step to step?)" : ""));
                 }
             }
         }
-        return ExerciseReport.passed(2, "your unrolled RNN matches the from-scratch forward pass on " + cases.size() + " sequences");
+        return Check.passed(2, "your unrolled RNN matches the from-scratch forward pass on " + cases.size() + " sequences");
     }
 
     /** Exercise 3: how many parameters a stacked RNN has (and that the sequence length is not among the arguments). */
@@ -147,14 +147,20 @@ public final class Chapter03 {
             try {
                 got = count.count(c[0], c[1], c[2]);
             } catch (RuntimeException e) {
-                return ExerciseReport.notYet(3, ExerciseReport.hintFor(3, describe(c), e));
+                return thrown(3, describe(c), e);
             }
             if (got != expected) {
-                return ExerciseReport.notYet(3, "on " + describe(c) + ": expected " + expected + ", got " + got
+                return Check.notYet(3, "on " + describe(c) + ": expected " + expected + ", got " + got
                         + (c[2] > 1 ? " (layers after the first read the previous layer's h, not x)" : " (PyTorch keeps two bias vectors, b_ih and b_hh)"));
             }
         }
-        return ExerciseReport.passed(3, "your count matches the from-scratch network's parameters on " + cases.length + " shapes");
+        return Check.passed(3, "your count matches the from-scratch network's parameters on " + cases.length + " shapes");
+    }
+
+    /** NOT YET for an exception: the placeholder gets "not answered yet", anything else names the input. */
+    static boolean thrown(int exercise, String input, RuntimeException e) {
+        String hint = Check.hintForException(exercise, e);
+        return Check.notYet(exercise, hint.startsWith("not answered") ? hint : "on \"" + input + "\": " + hint);
     }
 
     private static String describe(int[] c) {
