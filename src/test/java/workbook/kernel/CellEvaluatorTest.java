@@ -1,0 +1,114 @@
+package workbook.kernel;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CellEvaluatorTest {
+
+    private static CellEvaluator evaluator;
+
+    @BeforeAll
+    static void start() {
+        evaluator = new CellEvaluator();
+    }
+
+    @AfterAll
+    static void stop() {
+        evaluator.close();
+    }
+
+    @Test
+    void lastExpressionIsTheResultAndKeepsItsRealType() {
+        Object result = evaluator.evaluate("int a = 20;\nint b = 22;\nnew StringBuilder().append(a + b)");
+        assertTrue(result instanceof StringBuilder, "the real object, not its string: " + result);
+        assertEquals("42", result.toString());
+    }
+
+    @Test
+    void statementsAndDeclarationsHaveNoResult() {
+        assertFalse(CellEvaluator.hasValue(evaluator.evaluate("int declared = 1;")));
+        assertFalse(CellEvaluator.hasValue(evaluator.evaluate("System.out.println(\"printed\");")));
+        assertFalse(CellEvaluator.hasValue(evaluator.evaluate("   \n\n  ")));
+    }
+
+    @Test
+    void compileErrorNamesTheCellLineAndPointsAtTheCode() {
+        CellFailure failure = assertThrows(CellFailure.class,
+                () -> evaluator.evaluate("int ok = 1;\n\ndouble wrong = \"text\";"));
+        assertEquals("CompilationError", failure.errorName());
+        String report = String.join("\n", failure.report());
+        assertTrue(report.contains("line 3"), report);
+        assertTrue(report.contains("double wrong = \"text\";"), report);
+        assertTrue(report.contains("^"), report);
+    }
+
+    @Test
+    void exceptionShowsTypeMessageAndCellLineWithoutKernelFrames() {
+        CellFailure failure = assertThrows(CellFailure.class, () -> evaluator.evaluate(
+                "int n = 3;\nif (n > 2) {\n    throw new IllegalStateException(\"n is \" + n);\n}"));
+        assertEquals("java.lang.IllegalStateException", failure.errorName());
+        assertEquals("n is 3", failure.getMessage());
+        String report = String.join("\n", failure.report());
+        assertTrue(report.contains("line 3"), report);
+        assertFalse(report.contains("workbook.kernel"), report);
+        assertFalse(report.contains("jdk.internal"), report);
+        assertTrue(failure.userException() instanceof IllegalStateException);
+    }
+
+    @Test
+    void exceptionInsideAMethodDefinedInAnEarlierCellNamesThatCell() {
+        evaluator.evaluate("double ratio(double a, double b) {\n    if (b == 0) throw new ArithmeticException(\"b is zero\");\n    return a / b;\n}");
+        CellFailure failure = assertThrows(CellFailure.class, () -> evaluator.evaluate("ratio(1, 0)"));
+        String report = String.join("\n", failure.report());
+        assertTrue(report.contains("ratio, cell"), report);
+        assertTrue(report.contains("line 2"), report);
+    }
+
+    @Test
+    void variablesSurviveFailuresAndRerunsWithLeadingBlankLines() {
+        evaluator.evaluate("var kept = new java.util.ArrayList<String>(java.util.List.of(\"x\"));");
+        assertThrows(CellFailure.class, () -> evaluator.evaluate("undefinedThing()"));
+        assertThrows(CellFailure.class, () -> evaluator.evaluate("throw new RuntimeException();"));
+        for (int i = 0; i < 3; i++) {
+            evaluator.evaluate("\n\n\nint unrelated = 5;\n\n");
+        }
+        assertEquals("[x]", evaluator.evaluate("kept").toString());
+    }
+
+    @Test
+    void interruptStopsASleepingCellAndTheNextCellRuns() throws Exception {
+        CompletableFuture<CellFailure> run = CompletableFuture.supplyAsync(() ->
+                assertThrows(CellFailure.class, () -> evaluator.evaluate("Thread.sleep(600_000);")));
+        Thread.sleep(500);
+        evaluator.interrupt();
+        CellFailure failure = run.get(10, TimeUnit.SECONDS);
+        assertEquals("Interrupted", failure.errorName());
+        assertEquals(3, evaluator.evaluate("1 + 2"));
+    }
+
+    @Test
+    void interruptStopsALoopAtItsCheckpointWithProgressInTheMessage() throws Exception {
+        evaluator.evaluate("int[] steps = {0};");
+        CompletableFuture<CellFailure> run = CompletableFuture.supplyAsync(() ->
+                assertThrows(CellFailure.class, () -> evaluator.evaluate(
+                        "while (true) { workbook.display.Interruption.checkpoint(\"step \" + steps[0]); steps[0]++;"
+                                + " System.setProperty(\"test.loop.running\", \"yes\"); }")));
+        while (System.getProperty("test.loop.running") == null) {
+            Thread.sleep(20);
+        }
+        evaluator.interrupt();
+        CellFailure failure = run.get(10, TimeUnit.SECONDS);
+        assertEquals("Interrupted", failure.errorName());
+        assertTrue(failure.getMessage().contains("stopped cleanly after step"), failure.getMessage());
+        assertTrue((Integer) evaluator.evaluate("steps[0]") > 0);
+    }
+}
