@@ -1,10 +1,13 @@
 package workbook.djl;
 
+import workbook.classic.Forecaster;
+import workbook.data.Scaler;
+
 import java.util.function.DoubleUnaryOperator;
 
 /**
  * Forecasts from a univariate model that reads windows of past (scaled) values, mapped back to the
- * series' units through the scaler's inverse.
+ * series' units through the scaler's inverse (a {@code workbook.data.Scaler}, or any function).
  *
  * <ul>
  *   <li>{@link #oneStep}: one value ahead for every window (each window holds true past values).</li>
@@ -17,6 +20,42 @@ import java.util.function.DoubleUnaryOperator;
 public final class Forecasts {
 
     private Forecasts() {
+    }
+
+    /** {@link #oneStep(RecurrentModel, double[][][], DoubleUnaryOperator)} back through a workbook.data scaler (column 0). */
+    public static double[] oneStep(RecurrentModel model, double[][][] windows, Scaler scaler) {
+        return oneStep(model, windows, v -> scaler.inverse(v, 0));
+    }
+
+    /** {@link #recursive(RecurrentModel, double[], int, int, DoubleUnaryOperator)} back through a scaler (column 0). */
+    public static double[] recursive(RecurrentModel model, double[] scaledSeries, int window, int horizon,
+            Scaler scaler) {
+        return recursive(model, scaledSeries, window, horizon, v -> scaler.inverse(v, 0));
+    }
+
+    /** {@link #direct(RecurrentModel, double[], int, DoubleUnaryOperator)} back through a scaler (column 0). */
+    public static double[] direct(RecurrentModel model, double[] scaledSeries, int window, Scaler scaler) {
+        return direct(model, scaledSeries, window, v -> scaler.inverse(v, 0));
+    }
+
+    /**
+     * The trained model as a {@code workbook.classic} {@link Forecaster}, for {@code Backtest.compare} next to the
+     * baselines: it scales the raw history with {@code scaler}, forecasts (recursively for a one-output model,
+     * directly for a {@code dense(horizon)} one) and maps back. The model is not refitted per fold: backtest
+     * only origins after the data it was trained on, or the comparison leaks the future.
+     */
+    public static Forecaster forecaster(RecurrentModel model, int window, Scaler scaler) {
+        return (history, horizon) -> {
+            double[] scaled = scaler.transform(history);
+            if (model.units() == 1) {
+                return recursive(model, scaled, window, horizon, scaler);
+            }
+            if (model.units() < horizon) {
+                throw new IllegalArgumentException("the model forecasts " + model.units()
+                        + " steps at once, the backtest asks for " + horizon);
+            }
+            return java.util.Arrays.copyOf(direct(model, scaled, window, scaler), horizon);
+        };
     }
 
     /** One step ahead for each window: {@code windows[i]} = window {@code i}, result[i] in the series' units. */

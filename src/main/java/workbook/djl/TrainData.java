@@ -85,6 +85,23 @@ public final class TrainData {
         return new TrainData(x, lengths, flat, width, null, Target.VALUES);
     }
 
+    /**
+     * The windows of {@code workbook.data}: inputs {@code [window][time][feature]}, targets the labels flattened
+     * per window ({@code labelWidth × label columns} values, for a {@code dense(n)} head of that size).
+     */
+    public static TrainData of(workbook.data.Windows windows) {
+        if (windows == null || windows.size() == 0) {
+            throw new IllegalArgumentException("no windows (" + (windows == null ? "null" : "0 windows")
+                    + "): the split part is empty or the series is shorter than one window");
+        }
+        double[][][] labels = windows.labels();
+        double[][] y = new double[labels.length][];
+        for (int w = 0; w < labels.length; w++) {
+            y[w] = java.util.Arrays.stream(labels[w]).flatMapToDouble(java.util.Arrays::stream).toArray();
+        }
+        return of(windows.inputs(), y);
+    }
+
     /** Sequences with a class label each (sequence classification). */
     public static TrainData ofClasses(double[][][] x, int[] labels, int[] lengths) {
         checkCount("labels", labels == null ? -1 : labels.length, x);

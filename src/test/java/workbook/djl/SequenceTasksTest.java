@@ -1,6 +1,11 @@
 package workbook.djl;
 
 import org.junit.jupiter.api.Test;
+import workbook.classic.Backtest;
+import workbook.classic.Baselines;
+import workbook.data.StandardScaler;
+
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,38 +80,46 @@ class SequenceTasksTest {
 
     @Test
     void forecastsComeBackInSeriesUnits() {
+        // The series in its own units (mean 10, amplitude 2); the model sees it scaled with training-only statistics.
         double[] s = TrainingTest.noisySine(600, 9);
-        // A scaler fitted on the training part only: x' = (x - 10) / 2 and back.
-        double[] scaled = new double[s.length];
         for (int i = 0; i < s.length; i++) {
-            scaled[i] = s[i];
+            s[i] = 10 + 2 * s[i];
         }
+        StandardScaler scaler = StandardScaler.fit(Arrays.copyOf(s, 500));
+        double[] scaled = scaler.transform(s);
         int window = 25;
         try (RecurrentModel oneStep = RecurrentModel.gru(24).dense(1).build();
              RecurrentModel direct = RecurrentModel.gru(24).dense(5).build()) {
-            oneStep.fit(TrainData.of(TrainingTest.windows(scaled, 0, 500, window),
-                    TrainingTest.targets(scaled, 0, 500, window)), Fit.epochs(8).learningRate(1e-2).progress(false));
             double[][][] x = TrainingTest.windows(scaled, 0, 500, window);
+            oneStep.fit(TrainData.of(x, TrainingTest.targets(scaled, 0, 500, window)),
+                    Fit.epochs(8).learningRate(1e-2).progress(false));
             double[][] y = new double[x.length - 4][5];
             for (int i = 0; i < y.length; i++) {
                 for (int h = 0; h < 5; h++) {
                     y[i][h] = scaled[i + window + h];
                 }
             }
-            direct.fit(TrainData.of(java.util.Arrays.copyOf(x, y.length), y),
-                    Fit.epochs(8).learningRate(1e-2).progress(false));
-            double[] history = java.util.Arrays.copyOf(scaled, 500);
-            double[] recursive = Forecasts.recursive(oneStep, history, window, 5, v -> 2 * v + 10);
-            double[] allAtOnce = Forecasts.direct(direct, history, window, v -> 2 * v + 10);
+            direct.fit(TrainData.of(Arrays.copyOf(x, y.length), y), Fit.epochs(8).learningRate(1e-2).progress(false));
+            double[] history = Arrays.copyOf(scaled, 500);
+            double[] recursive = Forecasts.recursive(oneStep, history, window, 5, scaler);
+            double[] allAtOnce = Forecasts.direct(direct, history, window, scaler);
             double[] raw = Forecasts.recursive(oneStep, history, window, 5, v -> v);
             for (int h = 0; h < 5; h++) {
-                assertEquals(2 * raw[h] + 10, recursive[h], 1e-9, "inverse applied");
-                double truth = 2 * s[500 + h] + 10;
-                assertEquals(truth, recursive[h], 0.8, "recursive step " + h);
-                assertEquals(truth, allAtOnce[h], 0.8, "direct step " + h);
+                assertEquals(scaler.inverse(raw[h], 0), recursive[h], 1e-9, "inverse applied");
+                assertEquals(s[500 + h], recursive[h], 0.8, "recursive step " + h);
+                assertEquals(s[500 + h], allAtOnce[h], 0.8, "direct step " + h);
             }
-            double[] oneStepAhead = Forecasts.oneStep(oneStep, TrainingTest.windows(scaled, 500, 600, window), v -> v);
+            double[] oneStepAhead = Forecasts.oneStep(oneStep, TrainingTest.windows(scaled, 500, 600, window), scaler);
             assertEquals(75, oneStepAhead.length);
+            // Walk-forward over the last 100 points (after the training data), next to workbook.classic's baselines.
+            Backtest.Result r = Backtest.rollingOrigin(500).horizon(5).step(10)
+                    .compare("gru recursive", Forecasts.forecaster(oneStep, window, scaler))
+                    .compare("gru direct", Forecasts.forecaster(direct, window, scaler))
+                    .compare("persistence", Baselines.persistence())
+                    .run(s);
+            System.out.println(r.summary().print());
+            assertTrue(r.mean("gru recursive", "mae") < 0.6 * r.mean("persistence", "mae"), r.summary().print());
+            assertTrue(r.mean("gru direct", "mae") < 0.6 * r.mean("persistence", "mae"), r.summary().print());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Forecasts.recursive(oneStep, new double[10], window, 3, v -> v));
             assertEquals("window 25 is longer than the series (10 points)", e.getMessage());

@@ -3,7 +3,16 @@ package workbook.djl;
 import org.junit.jupiter.api.Test;
 import workbook.display.Interruption;
 
+import workbook.classic.Baselines;
+import workbook.classic.Metrics;
+import workbook.data.Scaler;
+import workbook.data.StandardScaler;
+import workbook.data.WindowGenerator;
+import workbook.data.WindowedSplits;
+import workbook.data.Windows;
+
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,32 +59,32 @@ class TrainingTest {
     void lstmOnNoisySineBeatsPersistence() {
         double[] s = noisySine(1200, 1);
         int window = 20;
-        // Chronological split: train on the first 800 points, validate on the next 200, test on the last 200.
-        double[][][] xTrain = windows(s, 0, 800, window);
-        double[][] yTrain = targets(s, 0, 800, window);
-        double[][][] xVal = windows(s, 800, 1000, window);
-        double[][] yVal = targets(s, 800, 1000, window);
-        double[][][] xTest = windows(s, 1000, 1200, window);
-        double[][] yTest = targets(s, 1000, 1200, window);
+        // Chronological 70/15/15 split, scaler fitted on the training rows only (workbook.data).
+        WindowedSplits data = WindowGenerator.builder().inputWidth(window).labelWidth(1).shift(1).build()
+                .split(s, 0.7, 0.15, Scaler.Kind.STANDARD);
         try (RecurrentModel model = RecurrentModel.lstm(32).dense(1).build()) {
             long start = System.nanoTime();
-            History h = model.fit(TrainData.of(xTrain, yTrain), TrainData.of(xVal, yVal),
+            History h = model.fit(TrainData.of(data.train()), TrainData.of(data.validation()),
                     Fit.epochs(15).batchSize(32).learningRate(1e-2).patience(4).clipNorm(1.0).seed(42).progress(false));
             double seconds = (System.nanoTime() - start) / 1e9;
-            double[][] yHat = model.predict(xTest);
-            double mse = 0;
-            double persistence = 0;
-            for (int i = 0; i < yTest.length; i++) {
-                mse += Math.pow(yHat[i][0] - yTest[i][0], 2);
-                persistence += Math.pow(xTest[i][window - 1][0] - yTest[i][0], 2);
+            Windows test = data.test();
+            double[] forecast = Forecasts.oneStep(model, test.inputs(), data.scaler());
+            double[] actual = new double[test.size()];
+            double[] persistence = new double[test.size()];
+            for (int w = 0; w < test.size(); w++) {
+                int row = test.labelRows(w)[0];
+                actual[w] = s[row];
+                persistence[w] = Baselines.persistence().forecast(Arrays.copyOf(s, row), 1)[0];
             }
-            mse /= yTest.length;
-            persistence /= yTest.length;
+            double mse = Metrics.mse(actual, forecast);
+            double persistenceMse = Metrics.mse(actual, persistence);
             System.out.printf("noisy sine: LSTM test MSE %.4f, persistence %.4f, %d epochs in %.1f s%n",
-                    mse, persistence, h.epochs().size(), seconds);
+                    mse, persistenceMse, h.epochs().size(), seconds);
             // Noise alone gives an MSE of 0.01; persistence pays the noise twice plus the sine's step change.
-            assertTrue(mse < 0.5 * persistence, "LSTM " + mse + " vs persistence " + persistence);
-            assertEquals(mse, model.evaluate(TrainData.of(xTest, yTest)), 1e-4, "evaluate is the same MSE");
+            assertTrue(mse < 0.5 * persistenceMse, "LSTM " + mse + " vs persistence " + persistenceMse);
+            double scaledMse = model.evaluate(TrainData.of(test));
+            double std = ((StandardScaler) data.scaler()).std()[0];
+            assertEquals(mse, scaledMse * std * std, 1e-4, "evaluate gives the same MSE in scaled units");
             assertEquals(h.epochs().size(), h.table().rowCount());
             assertEquals(4, h.table().columnCount());
             assertTrue(h.plot().asJavascript("loss").contains("validation"));
