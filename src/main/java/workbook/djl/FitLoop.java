@@ -13,6 +13,8 @@ import workbook.display.Displays;
 import workbook.display.Interruption;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
@@ -29,6 +31,74 @@ final class FitLoop {
         NDArray loss(NDManager batchManager, int[] indices, boolean training);
     }
 
+    /** One mini-batch: its mean loss, computed in a manager that is closed after the step. */
+    interface Step {
+        NDArray loss(NDManager batchManager, boolean training);
+
+        int size();
+
+        /** Frees what the batch holds outside the step's manager (a DJL Batch). */
+        default void close() {
+        }
+    }
+
+    /** Where the batches of an epoch come from: plain arrays by index, or a DJL dataset. */
+    interface Source {
+        /** Batches per epoch, or -1 when only known after the first epoch. */
+        int batches(int batchSize);
+
+        Iterator<Step> epoch(int batchSize, boolean shuffle, Random rng);
+    }
+
+    /** Batches of {@code size} samples, addressed by index (shuffled when asked). */
+    static Source indexed(int size, BatchLoss loss) {
+        if (size == 0) {
+            throw new IllegalArgumentException("the data is empty: no sequences");
+        }
+        return new Source() {
+            @Override
+            public int batches(int batchSize) {
+                return (size + batchSize - 1) / batchSize;
+            }
+
+            @Override
+            public Iterator<Step> epoch(int batchSize, boolean shuffle, Random rng) {
+                int[] order = new int[size];
+                for (int i = 0; i < size; i++) {
+                    order[i] = i;
+                }
+                if (shuffle) {
+                    shuffleInPlace(order, rng);
+                }
+                return new Iterator<>() {
+                    private int from;
+
+                    @Override
+                    public boolean hasNext() {
+                        return from < size;
+                    }
+
+                    @Override
+                    public Step next() {
+                        int[] indices = Arrays.copyOfRange(order, from, Math.min(size, from + batchSize));
+                        from += batchSize;
+                        return new Step() {
+                            @Override
+                            public NDArray loss(NDManager m, boolean training) {
+                                return loss.loss(m, indices, training);
+                            }
+
+                            @Override
+                            public int size() {
+                                return indices.length;
+                            }
+                        };
+                    }
+                };
+            }
+        };
+    }
+
     private final NDManager manager;
     private final List<Parameter> parameters;
     private final Fit fit;
@@ -40,66 +110,63 @@ final class FitLoop {
     }
 
     History run(int trainSize, BatchLoss train, int validationSize, BatchLoss validation, History history) {
-        if (trainSize == 0) {
-            throw new IllegalArgumentException("the training data is empty: nothing to fit");
-        }
+        return run(indexed(trainSize, train), validationSize == 0 ? null : indexed(validationSize, validation), history);
+    }
+
+    History run(Source train, Source validation, History history) {
         for (Parameter p : parameters) {
             p.getArray().setRequiresGradient(true);
         }
         Random shuffler = new Random(fit.seed());
-        int[] order = new int[trainSize];
-        for (int i = 0; i < trainSize; i++) {
-            order[i] = i;
-        }
-        int batches = (trainSize + fit.batchSize() - 1) / fit.batchSize();
-        String displayId = fit.progress() ? Displays.display("training: " + trainSize + " sequences, " + batches
-                + " batches per epoch") : null;
+        int batches = train.batches(fit.batchSize());
+        String displayId = fit.progress() ? Displays.display("training: "
+                + (batches < 0 ? "" : batches + " batches per epoch, ") + fit.epochs() + " epochs") : null;
         long start = System.nanoTime();
         long lastShown = 0;
         double best = Double.POSITIVE_INFINITY;
         float[][] bestWeights = null;
         int epochsWithoutImprovement = 0;
-        long totalBatches = (long) batches * fit.epochs();
         long done = 0;
         try {
             for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                if (fit.shuffle()) {
-                    shuffle(order, shuffler);
-                }
                 double lossSum = 0;
                 int seen = 0;
-                for (int b = 0; b < batches; b++) {
+                int b = 0;
+                Iterator<Step> steps = train.epoch(fit.batchSize(), fit.shuffle(), shuffler);
+                while (steps.hasNext()) {
                     Interruption.checkpoint("epoch " + epoch + ", batch " + b);
-                    int from = b * fit.batchSize();
-                    int to = Math.min(trainSize, from + fit.batchSize());
-                    int[] indices = java.util.Arrays.copyOfRange(order, from, to);
-                    double loss = step(train, indices);
+                    Step batch = steps.next();
+                    double loss;
+                    try {
+                        loss = step(batch);
+                    } finally {
+                        batch.close();
+                    }
+                    b++;
                     history.batchTrained();
                     done++;
-                    lossSum += loss * indices.length;
-                    seen += indices.length;
+                    lossSum += loss * batch.size();
+                    seen += batch.size();
                     long now = System.nanoTime();
-                    if (displayId != null && (now - lastShown > 250_000_000L || b == batches - 1)) {
+                    if (displayId != null && now - lastShown > 250_000_000L) {
                         lastShown = now;
-                        double elapsed = (now - start) / 1e9;
-                        double perBatch = elapsed / done;
-                        Displays.update(displayId, new Progress(epoch, fit.epochs(), b + 1, batches, lossSum / seen,
-                                (double) done * fit.batchSize() / elapsed, perBatch * (totalBatches - done), Double.NaN));
+                        Displays.update(displayId, progress(epoch, b, batches, lossSum / seen, Double.NaN, done, seen, start));
                     }
                 }
+                if (seen == 0) {
+                    throw new IllegalArgumentException("the training data gave no batches: it is empty");
+                }
+                batches = b;
                 double trainLoss = lossSum / seen;
-                double validationLoss = validationSize > 0 ? evaluate(validation, validationSize) : Double.NaN;
+                double validationLoss = validation != null ? evaluate(validation) : Double.NaN;
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 history.add(new History.Epoch(epoch, trainLoss, validationLoss, seconds));
                 if (displayId != null) {
-                    double elapsed = (System.nanoTime() - start) / 1e9;
-                    Displays.update(displayId, new Progress(epoch, fit.epochs(), batches, batches, trainLoss,
-                            (double) done * fit.batchSize() / elapsed, elapsed / done * (totalBatches - done),
-                            validationLoss));
+                    Displays.update(displayId, progress(epoch, b, batches, trainLoss, validationLoss, done, seen, start));
                 }
                 if (fit.patience() > 0) {
-                    double monitored = validationSize > 0 ? validationLoss : trainLoss;
+                    double monitored = validation != null ? validationLoss : trainLoss;
                     if (monitored < best) {
                         best = monitored;
                         bestWeights = snapshot();
@@ -121,12 +188,22 @@ final class FitLoop {
         return history;
     }
 
+    private Progress progress(int epoch, int batch, int batches, double loss, double validationLoss, long done,
+            int seenThisEpoch, long start) {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double perBatch = elapsed / done;
+        double left = batches < 0 ? Double.NaN
+                : perBatch * ((long) batches * fit.epochs() - ((long) (epoch - 1) * batches + batch));
+        double sequencesPerSecond = seenThisEpoch / ((elapsed / done) * batch);
+        return new Progress(epoch, fit.epochs(), batch, batches, loss, sequencesPerSecond, left, validationLoss);
+    }
+
     /** One gradient step; returns the batch's loss. */
-    private double step(BatchLoss train, int[] indices) {
+    private double step(Step train) {
         double loss;
         try (NDScope scope = new NDScope(); NDManager batch = manager.newSubManager()) {
             try (GradientCollector collector = Engine.getEngine(Models.ENGINE).newGradientCollector()) {
-                NDArray l = train.loss(batch, indices, true);
+                NDArray l = train.loss(batch, true);
                 collector.backward(l);
                 loss = l.getFloat();
             }
@@ -182,20 +259,27 @@ final class FitLoop {
 
     /** Mean loss over all samples, in batches, without gradients. */
     double evaluate(BatchLoss loss, int size) {
+        return evaluate(indexed(size, loss));
+    }
+
+    double evaluate(Source source) {
         double sum = 0;
-        int step = Math.max(fit.batchSize(), 256);
-        for (int from = 0; from < size; from += step) {
-            int to = Math.min(size, from + step);
-            int[] indices = new int[to - from];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = from + i;
-            }
-            try (NDScope scope = new NDScope(); NDManager batch = manager.newSubManager()) {
-                sum += loss.loss(batch, indices, false).getFloat() * indices.length;
+        int seen = 0;
+        Iterator<Step> steps = source.epoch(Math.max(fit.batchSize(), 256), false, null);
+        while (steps.hasNext()) {
+            Step batch = steps.next();
+            try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
                 scope.suppressNotUsedWarning();
+                sum += batch.loss(m, false).getFloat() * batch.size();
+                seen += batch.size();
+            } finally {
+                batch.close();
             }
         }
-        return sum / size;
+        if (seen == 0) {
+            throw new IllegalArgumentException("the evaluation data gave no batches: it is empty");
+        }
+        return sum / seen;
     }
 
     private float[][] snapshot() {
@@ -212,7 +296,7 @@ final class FitLoop {
         }
     }
 
-    private static void shuffle(int[] a, Random rng) {
+    private static void shuffleInPlace(int[] a, Random rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = a[i];

@@ -9,8 +9,9 @@ public record Progress(int epoch, int epochs, int batch, int batches, double los
     @Override
     public String toString() {
         String val = Double.isNaN(validationLoss) ? "" : String.format(Locale.ROOT, "  val_loss %.5f", validationLoss);
-        return String.format(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.5f%s  %.0f seq/s  %s left",
-                epoch, epochs, batch, batches, loss, val, sequencesPerSecond, formatSeconds(secondsLeft));
+        return String.format(Locale.ROOT, "epoch %d/%d  batch %d/%s  loss %.5f%s  %.0f seq/s  %s left",
+                epoch, epochs, batch, batches < 0 ? "?" : String.valueOf(batches), loss, val, sequencesPerSecond,
+                formatSeconds(secondsLeft));
     }
 
     static String formatSeconds(double s) {

@@ -9,6 +9,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
 
 import java.io.DataInputStream;
@@ -22,7 +25,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 
 /**
@@ -198,6 +203,101 @@ public final class RecurrentModel implements AutoCloseable {
                 validation == null ? null : (m, idx, training) -> loss(ps, m, validation, idx, training), history);
     }
 
+    /**
+     * Trains on DJL datasets (e.g. an {@code ArrayDataset}): each batch's data is {@code [x]} or
+     * {@code [x, lengths]} with x of shape (batch, time, features), its labels {@code [y]}: real targets
+     * (batch, units) for regression, class indices (batch) or (batch, time) for classification. Batch size and
+     * shuffling come from the dataset's own sampler; {@code fit.batchSize()} and {@code fit.shuffle()} are not used.
+     */
+    public History fit(Dataset train, Dataset validation, Fit fit) {
+        if (train == null) {
+            throw new IllegalArgumentException("no training dataset (null)");
+        }
+        Models.seed(fit.seed());
+        History history = new History();
+        lastHistory = history;
+        ParameterStore ps = new ParameterStore(manager, false);
+        FitLoop.Source trainSource = datasetSource(train, ps, "training");
+        FitLoop.Source validationSource = validation == null ? null : datasetSource(validation, ps, "validation");
+        if (!net.isInitialized()) {
+            // The first batch tells the number of features.
+            try (NDManager m = manager.newSubManager()) {
+                for (Batch b : train.getData(m)) {
+                    initialize((int) checkBatchShape(b.getData().get(0), "training").get(2));
+                    b.close();
+                    break;
+                }
+            } catch (IOException | TranslateException e) {
+                throw new IllegalStateException("could not read the training dataset: " + e.getMessage(), e);
+            }
+            if (!net.isInitialized()) {
+                throw new IllegalArgumentException("the training dataset is empty: it gave no batches");
+            }
+        }
+        return new FitLoop(manager, parameterList(), fit).run(trainSource, validationSource, history);
+    }
+
+    private FitLoop.Source datasetSource(Dataset dataset, ParameterStore ps, String role) {
+        return new FitLoop.Source() {
+            @Override
+            public int batches(int batchSize) {
+                return -1;
+            }
+
+            @Override
+            public Iterator<FitLoop.Step> epoch(int batchSize, boolean shuffle, Random rng) {
+                Iterator<Batch> batches;
+                try {
+                    batches = dataset.getData(manager).iterator();
+                } catch (IOException | TranslateException e) {
+                    throw new IllegalStateException("could not read the " + role + " dataset: " + e.getMessage(), e);
+                }
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return batches.hasNext();
+                    }
+
+                    @Override
+                    public FitLoop.Step next() {
+                        Batch batch = batches.next();
+                        return new FitLoop.Step() {
+                            @Override
+                            public NDArray loss(NDManager m, boolean training) {
+                                NDList data = batch.getData();
+                                Shape x = checkBatchShape(data.get(0), role);
+                                if (x.get(2) != net.recurrent().inputFeatures()) {
+                                    throw new IllegalArgumentException("the " + role + " batch has " + x.get(2)
+                                            + " features per step, the model expects " + net.recurrent().inputFeatures());
+                                }
+                                return RecurrentModel.this.loss(ps, data, batch.getLabels().get(0), training);
+                            }
+
+                            @Override
+                            public int size() {
+                                return batch.getSize();
+                            }
+
+                            @Override
+                            public void close() {
+                                batch.close();
+                            }
+                        };
+                    }
+                };
+            }
+        };
+    }
+
+    private static Shape checkBatchShape(NDArray x, String role) {
+        Shape s = x.getShape();
+        if (s.dimension() != 3) {
+            throw new IllegalArgumentException("the " + role + " batch's data has shape " + s
+                    + "; expected (batch, time, features), e.g. (32, 50, 1) for 50 steps of one feature");
+        }
+        return s;
+    }
+
     /** Mean loss (MSE or cross-entropy) over a data set, without training. */
     public double evaluate(TrainData data) {
         checkTarget(data, "evaluation");
@@ -214,36 +314,45 @@ public final class RecurrentModel implements AutoCloseable {
 
     private NDArray loss(ParameterStore ps, NDManager m, TrainData data, int[] idx, boolean training) {
         NDList inputs = batchInputs(m, data, idx);
-        NDArray pred = net.forward(ps, inputs, training).singletonOrThrow();
-        NDArray lengths = inputs.size() > 1 ? inputs.get(1) : null;
         int n = idx.length;
+        NDArray target;
         if (data.target == TrainData.Target.VALUES) {
             float[] y = new float[n * data.yWidth];
             for (int i = 0; i < n; i++) {
                 System.arraycopy(data.y, idx[i] * data.yWidth, y, i * data.yWidth, data.yWidth);
             }
-            NDArray target = m.create(y, pred.getShape());
-            NDArray squared = pred.sub(target).square();
-            if (output == Output.EVERY_STEP && lengths != null) {
-                NDArray mask = stepMask(m, lengths, data.steps).expandDims(2);
-                return squared.mul(mask).sum().div(mask.sum().mul(units));
-            }
-            return squared.mean();
-        }
-        long[] labels;
-        if (data.target == TrainData.Target.CLASSES) {
-            labels = new long[n];
+            target = m.create(y, new Shape(n, data.yWidth));
+        } else if (data.target == TrainData.Target.CLASSES) {
+            long[] labels = new long[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = data.labels[idx[i]];
             }
+            target = m.create(labels);
         } else {
-            labels = new long[n * data.steps];
+            long[] labels = new long[n * data.steps];
             for (int i = 0; i < n; i++) {
                 System.arraycopy(data.labels, idx[i] * data.steps, labels, i * data.steps, data.steps);
             }
+            target = m.create(labels, new Shape(n, data.steps));
         }
-        return Losses.crossEntropy(pred, m.create(labels, labelShape(pred)),
-                output == Output.EVERY_STEP && lengths != null ? stepMask(m, lengths, data.steps) : null);
+        return loss(ps, inputs, target, training);
+    }
+
+    /** The loss of one batch: MSE for regression, cross-entropy for classes; padded steps do not count. */
+    private NDArray loss(ParameterStore ps, NDList inputs, NDArray target, boolean training) {
+        NDArray pred = net.forward(ps, inputs, training).singletonOrThrow();
+        NDArray lengths = inputs.size() > 1 ? inputs.get(1) : null;
+        long steps = inputs.get(0).getShape().get(1);
+        NDArray mask = output == Output.EVERY_STEP && lengths != null ? stepMask(lengths, steps) : null;
+        if (task == Task.REGRESSION) {
+            NDArray squared = pred.sub(target.reshape(pred.getShape())).square();
+            if (mask != null) {
+                NDArray m3 = mask.expandDims(2);
+                return squared.mul(m3).sum().div(m3.sum().mul(units));
+            }
+            return squared.mean();
+        }
+        return Losses.crossEntropy(pred, target.reshape(labelShape(pred)), mask);
     }
 
     private static Shape labelShape(NDArray logits) {
@@ -251,8 +360,9 @@ public final class RecurrentModel implements AutoCloseable {
         return s.slice(0, s.dimension() - 1);
     }
 
-    private static NDArray stepMask(NDManager m, NDArray lengths, int steps) {
-        return m.arange(steps).reshape(1, steps).lt(lengths.reshape(-1, 1)).toType(DataType.FLOAT32, false);
+    private static NDArray stepMask(NDArray lengths, long steps) {
+        return lengths.getManager().arange(steps).reshape(1, steps).lt(lengths.reshape(-1, 1))
+                .toType(DataType.FLOAT32, false);
     }
 
     private void checkTarget(TrainData data, String role) {
