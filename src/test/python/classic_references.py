@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import statsmodels
-from statsmodels.tsa.ar_model import AutoReg
+from statsmodels.tsa.ar_model import AutoReg, ar_select_order
 from statsmodels.tsa.arima.model import ARIMA
 from statsmodels.tsa.seasonal import seasonal_decompose
 from statsmodels.tsa.stattools import acf, adfuller, pacf
@@ -52,6 +52,16 @@ def best_of_random_starts(model, default_llf, starts=30):
             pass
     return float(best)
 
+# Order selection on a common sample: every AR(p) leaves out the first 13 points (hold_back).
+d_log_air = series["d_log_air"]
+out["autoreg_select_d_log_air"] = {
+    "max_lag": 13,
+    "aic": [float(AutoReg(d_log_air, p, trend="c", hold_back=13).fit().aic) for p in range(1, 14)],
+    "bic": [float(AutoReg(d_log_air, p, trend="c", hold_back=13).fit().bic) for p in range(1, 14)],
+    "selected_aic": len(ar_select_order(d_log_air, 13, trend="c", ic="aic").ar_lags),
+    "selected_bic": len(ar_select_order(d_log_air, 13, trend="c", ic="bic").ar_lags),
+}
+
 
 def arima_case(name, order, trend, steps=12):
     y = series[name]
@@ -85,6 +95,9 @@ out["arima"] = [
     arima_case("nottem", (1, 0, 0), "c"),
     arima_case("global_temp", (1, 1, 1), "t"),
     arima_case("d_global_temp", (0, 0, 2), "c"),
+    # without constant, including d = 2 (two integration steps in the forecast)
+    arima_case("log_air", (0, 1, 1), "n"),
+    arima_case("global_temp", (1, 2, 1), "n"),
 ]
 
 a, conf = acf(nottem, nlags=24, alpha=0.05)

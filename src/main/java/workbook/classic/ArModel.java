@@ -3,6 +3,10 @@ package workbook.classic;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -37,15 +41,27 @@ public final class ArModel {
 
     /** Fits AR(p) by OLS. */
     public static ArModel fit(double[] y, int p) {
+        return fit(y, p, p);
+    }
+
+    /**
+     * Fits AR(p) by OLS on y[holdBack ..] (holdBack ≥ p), as statsmodels' {@code hold_back}: models
+     * of different orders fitted with the same holdBack use the same points, so their AIC and BIC
+     * can be compared.
+     */
+    public static ArModel fit(double[] y, int p, int holdBack) {
         if (p < 1) {
             throw new IllegalArgumentException("AR order must be at least 1, got " + p);
         }
-        SeriesChecks.atLeast(y, 2 * p + 2, "AR(" + p + ")", "the regression has n - p rows and p + 1 coefficients");
-        int rows = y.length - p;
+        if (holdBack < p) {
+            throw new IllegalArgumentException("holdBack " + holdBack + " must be at least the order " + p);
+        }
+        SeriesChecks.atLeast(y, holdBack + p + 2, "AR(" + p + ")", "the regression has n - holdBack rows and p + 1 coefficients");
+        int rows = y.length - holdBack;
         double[] target = new double[rows];
         double[][] lags = new double[rows][p];
         for (int i = 0; i < rows; i++) {
-            int t = i + p;
+            int t = i + holdBack;
             target[i] = y[t];
             for (int j = 1; j <= p; j++) {
                 lags[i][j - 1] = y[t - j];
@@ -61,6 +77,26 @@ public final class ArModel {
         }
         double sigma2 = ols.calculateResidualSumOfSquares() / rows;
         return new ArModel(p, beta[0], Arrays.copyOfRange(beta, 1, beta.length), sigma2, rows, y.clone());
+    }
+
+    /**
+     * AR(1) .. AR(maxP) fitted on the same points (the first maxP held back), with AIC and BIC,
+     * sorted by AIC: the first row is the order to choose.
+     */
+    public static Table selectOrder(double[] y, int maxP) {
+        IntColumn order = IntColumn.create("p");
+        DoubleColumn aic = DoubleColumn.create("aic");
+        DoubleColumn bic = DoubleColumn.create("bic");
+        DoubleColumn sigma2 = DoubleColumn.create("sigma2");
+        for (int p = 1; p <= maxP; p++) {
+            ArModel m = fit(y, p, maxP);
+            order.append(p);
+            aic.append(m.aic());
+            bic.append(m.bic());
+            sigma2.append(m.sigma2());
+        }
+        return Table.create("AR order selection (common sample of " + (y.length - maxP) + " points)",
+                order, aic, bic, sigma2).sortAscendingOn("aic");
     }
 
     public int order() {
@@ -81,7 +117,7 @@ public final class ArModel {
         return sigma2;
     }
 
-    /** The number of residuals, n - p. */
+    /** The number of residuals, n - p (n - holdBack). */
     public int observations() {
         return observations;
     }

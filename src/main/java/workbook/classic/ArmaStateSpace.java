@@ -53,12 +53,14 @@ final class ArmaStateSpace {
     /** Runs the filter over the zero-mean series z. */
     Filtered filter(double[] z, boolean keepInnovations) {
         double[] a = new double[r];
+        double[] nextA = new double[r];
         double[][] p = stationaryCovariance();
+        double[][] nextP = new double[r][r];
+        double[][] tp = new double[r][r];
+        double[] k = new double[r];
         double sumSquares = 0;
         double sumLogF = 0;
         double[] innovations = keepInnovations ? new double[z.length] : null;
-        double[] k = new double[r];
-        double[][] tp = new double[r][r];
         boolean steady = false;
         for (int t = 0; t < z.length; t++) {
             double v = z[t] - a[0];
@@ -71,26 +73,31 @@ final class ArmaStateSpace {
             if (keepInnovations) {
                 innovations[t] = v;
             }
-            // K = T P Z' / F ; a = T a + K v ; P = T P T' + R R' - K K' F
-            for (int i = 0; i < r && !steady; i++) {
-                double s = 0;
-                for (int j = 0; j < r; j++) {
-                    s += transition[i][j] * p[j][0];
+            // K = T P Z' / F (unchanged once P is steady)
+            if (!steady) {
+                for (int i = 0; i < r; i++) {
+                    double s = 0;
+                    for (int j = 0; j < r; j++) {
+                        s += transition[i][j] * p[j][0];
+                    }
+                    k[i] = s / f;
                 }
-                k[i] = s / f;
             }
-            double[] next = new double[r];
+            // a = T a + K v
             for (int i = 0; i < r; i++) {
                 double s = 0;
                 for (int j = 0; j < r; j++) {
                     s += transition[i][j] * a[j];
                 }
-                next[i] = s + k[i] * v;
+                nextA[i] = s + k[i] * v;
             }
-            a = next;
+            double[] swapA = a;
+            a = nextA;
+            nextA = swapA;
             if (steady) {
                 continue; // P (and so F and K) no longer change: skip the covariance update
             }
+            // P = T P T' + R R' - K K' F
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < r; j++) {
                     double s = 0;
@@ -100,24 +107,21 @@ final class ArmaStateSpace {
                     tp[i][j] = s;
                 }
             }
-            double[][] np = new double[r][r];
-            for (int i = 0; i < r; i++) {
-                for (int j = 0; j < r; j++) {
-                    double s = 0;
-                    for (int l = 0; l < r; l++) {
-                        s += tp[i][l] * transition[j][l];
-                    }
-                    np[i][j] = s + shock[i] * shock[j] - k[i] * k[j] * f;
-                }
-            }
             double change = 0;
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < r; j++) {
-                    change = Math.max(change, Math.abs(np[i][j] - p[i][j]));
+                    double s = shock[i] * shock[j] - k[i] * k[j] * f;
+                    for (int l = 0; l < r; l++) {
+                        s += tp[i][l] * transition[j][l];
+                    }
+                    nextP[i][j] = s;
+                    change = Math.max(change, Math.abs(s - p[i][j]));
                 }
             }
+            double[][] swapP = p;
+            p = nextP;
+            nextP = swapP;
             steady = change < 1e-13;
-            p = np;
         }
         return new Filtered(sumSquares, sumLogF, z.length, innovations, a, p);
     }

@@ -76,7 +76,7 @@ public final class Backtest {
             StringColumn names = summary.stringColumn("forecaster");
             for (int row = 0; row < summary.rowCount(); row++) {
                 if (names.get(row).equals(forecaster)) {
-                    return summary.doubleColumn(metric).get(row);
+                    return summary.doubleColumn(metric).getDouble(row);
                 }
             }
             throw new IllegalArgumentException("no forecaster '" + forecaster + "' in this backtest; have "
@@ -119,8 +119,9 @@ public final class Backtest {
                 metrics[0].append(Metrics.mae(actual, forecast));
                 metrics[1].append(Metrics.mse(actual, forecast));
                 metrics[2].append(Metrics.rmse(actual, forecast));
+                // percentage errors are undefined at zero actuals: NaN in that fold, counted in the summary
                 metrics[3].append(hasZero(actual) ? Double.NaN : Metrics.mape(actual, forecast));
-                metrics[4].append(Metrics.smape(actual, forecast));
+                metrics[4].append(smapeUndefined(actual, forecast) ? Double.NaN : Metrics.smape(actual, forecast));
                 metrics[5].append(Metrics.mase(actual, forecast, history, season));
             }
             Interruption.checkpoint("backtest fold " + folds + " (origin " + o + ")");
@@ -130,10 +131,15 @@ public final class Backtest {
         return new Result(perFold, summarise(perFold));
     }
 
-    /** Mean of each metric over folds; RMSE is recomputed as √(mean MSE) so it pools all forecast errors. */
+    /**
+     * Mean of each metric over folds; RMSE is recomputed as √(mean MSE) so it pools all forecast
+     * errors. MAPE and sMAPE average the folds where they are defined; "percentage_undefined"
+     * counts the folds where one of them is not (zero actual values).
+     */
     private Table summarise(Table perFold) {
         StringColumn name = StringColumn.create("forecaster");
         IntColumn count = IntColumn.create("folds");
+        IntColumn undefined = IntColumn.create("percentage_undefined");
         DoubleColumn[] metrics = metricColumns();
         for (String forecaster : forecasters.keySet()) {
             Table rows = perFold.where(perFold.stringColumn("forecaster").isEqualTo(forecaster));
@@ -143,15 +149,32 @@ public final class Backtest {
                 m.append(rows.doubleColumn(m.name()).mean());
             }
             metrics[2].set(metrics[2].size() - 1, Math.sqrt(rows.doubleColumn("mse").mean()));
+            int missing = 0;
+            for (int row = 0; row < rows.rowCount(); row++) {
+                if (rows.doubleColumn("mape").isMissing(row) || rows.doubleColumn("smape").isMissing(row)) {
+                    missing++;
+                }
+            }
+            undefined.append(missing);
         }
         Table summary = Table.create("backtest summary", name, count);
         summary.addColumns(metrics);
+        summary.addColumns(undefined);
         return summary;
     }
 
     private static DoubleColumn[] metricColumns() {
         return new DoubleColumn[]{DoubleColumn.create("mae"), DoubleColumn.create("mse"), DoubleColumn.create("rmse"),
                 DoubleColumn.create("mape"), DoubleColumn.create("smape"), DoubleColumn.create("mase")};
+    }
+
+    private static boolean smapeUndefined(double[] actual, double[] forecast) {
+        for (int i = 0; i < actual.length; i++) {
+            if (actual[i] == 0 && forecast[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasZero(double[] values) {

@@ -21,8 +21,9 @@ public record ChronologicalSplit(int size, int trainEnd, int validationEnd) {
             throw new IllegalArgumentException("fractions must satisfy 0 < train, 0 <= validation, train + validation <= 1; got "
                     + trainFraction + " and " + validationFraction);
         }
-        int trainEnd = (int) Math.floor(size * trainFraction);
-        int validationEnd = (int) Math.floor(size * (trainFraction + validationFraction));
+        // the small epsilon keeps 100 × (0.7 + 0.2) = 89.99999999999999 from becoming 89
+        int trainEnd = (int) Math.floor(size * trainFraction + 1e-9);
+        int validationEnd = (int) Math.floor(size * (trainFraction + validationFraction) + 1e-9);
         return new ChronologicalSplit(size, trainEnd, validationEnd);
     }
 

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,8 +89,11 @@ public final class Datasets {
 
     /** Hourly climate normals for Seattle (year 2010 stamps): date (date-time), pressure (hPa), temperature (°C), wind (m/s). */
     public static Table seattleHourlyNormals() {
-        return read("seattle-weather-hourly-normals.csv", "Seattle hourly normals", null,
+        Table t = read("seattle-weather-hourly-normals.csv", "Seattle hourly normals", null,
                 LOCAL_DATE_TIME, DOUBLE, DOUBLE, DOUBLE);
+        Columns.requireChronological(t.dateTimeColumn("date").asList().toArray(new LocalDateTime[0]),
+                "column 'date' of table '" + t.name() + "'", 0);
+        return t;
     }
 
     /** Monthly Mauna Loa CO2 1958-2020: date, co2, co2_adjusted (seasonally adjusted), in ppm. */

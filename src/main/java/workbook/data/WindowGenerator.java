@@ -114,9 +114,9 @@ public final class WindowGenerator {
         return IntStream.range(totalWidth() - labelWidth, totalWidth()).toArray();
     }
 
-    /** Windows over the numeric columns of a table (features and labels as configured). */
+    /** Windows over a table: the configured features and labels, or else all its numeric columns. */
     public Windows windows(Table table) {
-        List<String> columns = columnsNeeded(table.columnNames());
+        List<String> columns = columnsNeeded(numericColumns(table));
         return windows(Columns.matrix(table, columns), columns);
     }
 
@@ -135,7 +135,7 @@ public final class WindowGenerator {
      * cuts windows inside each part.
      */
     public WindowedSplits split(Table table, double trainFraction, double validationFraction, Scaler.Kind scaling) {
-        List<String> columns = columnsNeeded(table.columnNames());
+        List<String> columns = columnsNeeded(numericColumns(table));
         double[][] rows = Columns.matrix(table, columns);
         return split(rows, columns, ChronologicalSplit.fractions(rows.length, trainFraction, validationFraction), scaling);
     }
@@ -156,6 +156,16 @@ public final class WindowGenerator {
         Windows test = split.testSize() == 0 ? null
                 : cut(split.test(scaled), columnNames, split.validationEnd(), "the test part");
         return new WindowedSplits(train, validation, test, scaler, split, columnNames, this);
+    }
+
+    private static List<String> numericColumns(Table table) {
+        List<String> names = new ArrayList<>();
+        for (var column : table.columns()) {
+            if (column instanceof tech.tablesaw.api.NumericColumn<?>) {
+                names.add(column.name());
+            }
+        }
+        return names;
     }
 
     private List<String> columnsNeeded(List<String> available) {

@@ -142,10 +142,6 @@ public final class CellEvaluator implements AutoCloseable {
         return analysis;
     }
 
-    public JShell shell() {
-        return shell;
-    }
-
     private <T> T onCellThread(java.util.concurrent.Callable<T> work) {
         Future<T> future = cellThread.submit(() -> {
             runningThread = Thread.currentThread();

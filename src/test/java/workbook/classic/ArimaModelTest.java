@@ -42,7 +42,8 @@ class ArimaModelTest {
             JsonObject ref = element.getAsJsonObject();
             int[] o = order(ref);
             double[] w = Differencing.differenceTimes(series(ref.get("series").getAsString()), o[1]);
-            double[] probe = References.doubles(ref, "probe_params");
+            double[] probe = withConstant(ref) ? References.doubles(ref, "probe_params")
+                    : prepend(0, References.doubles(ref, "probe_params"));
             double llf = ArimaModel.logLikelihoodAt(w, probe[0], Arrays.copyOfRange(probe, 1, 1 + o[0]),
                     Arrays.copyOfRange(probe, 1 + o[0], 1 + o[0] + o[2]), probe[probe.length - 1]);
             assertEquals(ref.get("probe_llf").getAsDouble(), llf, 1e-5, ref.get("series") + " " + Arrays.toString(o));
@@ -55,7 +56,7 @@ class ArimaModelTest {
         for (JsonElement element : References.ROOT.getAsJsonArray("arima")) {
             JsonObject ref = element.getAsJsonObject();
             int[] order = order(ref);
-            ArimaModel m = ArimaModel.fit(series(ref.get("series").getAsString()), order[0], order[1], order[2]);
+            ArimaModel m = ArimaModel.fit(series(ref.get("series").getAsString()), order[0], order[1], order[2], withConstant(ref));
             String label = ref.get("series").getAsString() + " " + Arrays.toString(order) + ": " + m;
             if (ref.get("statsmodels_local_optimum").getAsBoolean()) {
                 // statsmodels' default start stops at a lower local maximum; its own random restarts
@@ -65,7 +66,8 @@ class ArimaModelTest {
                 continue;
             }
             compared++;
-            double[] params = References.doubles(ref, "params");
+            // statsmodels lists the constant first ("const" for d = 0, the trend "x1" for d = 1); 0 without
+            double[] params = withConstant(ref) ? References.doubles(ref, "params") : prepend(0, References.doubles(ref, "params"));
             assertRelative(params[0], m.constant(), 1e-3, label + " constant");
             for (int i = 0; i < order[0]; i++) {
                 assertRelative(params[1 + i], m.ar()[i], 1e-3, label + " ar" + (i + 1));
@@ -88,7 +90,7 @@ class ArimaModelTest {
                 assertEquals(width, f.upper()[h] - f.lower()[h], 2e-3 * width, label + " interval " + h);
             }
         }
-        assertEquals(5, compared, "cases compared coefficient by coefficient");
+        assertEquals(7, compared, "cases compared coefficient by coefficient");
     }
 
     @Test
@@ -112,6 +114,17 @@ class ArimaModelTest {
                 () -> ArimaModel.fit(new double[]{1, 2, Double.NaN, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 1, 0, 0));
         assertTrue(nan.getMessage().contains("index 2"), nan.getMessage());
         assertThrows(ModelFitException.class, () -> ArimaModel.fit(new double[20], 1, 0, 0));
+    }
+
+    static boolean withConstant(JsonObject ref) {
+        return !ref.get("trend").getAsString().equals("n");
+    }
+
+    static double[] prepend(double first, double[] rest) {
+        double[] out = new double[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
     }
 
     static void assertRelative(double expected, double actual, double relative, String what) {

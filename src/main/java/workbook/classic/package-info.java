@@ -1,0 +1,10 @@
+/**
+ * The classical time-series toolkit that recurrent networks are measured against: exploration
+ * ({@link workbook.classic.Differencing}, {@link workbook.classic.Rolling},
+ * {@link workbook.classic.SeasonalDecomposition}, {@link workbook.classic.Correlogram},
+ * {@link workbook.classic.DickeyFuller}), baselines and metrics ({@link workbook.classic.Baselines},
+ * {@link workbook.classic.Metrics}), walk-forward evaluation ({@link workbook.classic.Backtest}) and
+ * models ({@link workbook.classic.ArModel} by least squares, {@link workbook.classic.ArimaModel} by
+ * exact maximum likelihood). Results are checked against statsmodels in the tests.
+ */
+package workbook.classic;

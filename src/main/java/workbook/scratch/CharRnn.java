@@ -1,0 +1,226 @@
+package workbook.scratch;
+
+import workbook.display.Interruption;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * A character-level language model in the spirit of Karpathy's min-char-rnn: one-hot characters in, a
+ * vanilla tanh RNN, a dense layer to one logit per character, softmax cross-entropy, Adagrad. Training walks
+ * through the text in chunks of {@code sequenceLength} characters (truncated BPTT): the hidden state is carried
+ * from one chunk to the next, gradients stop at the chunk's start, and the weights are updated after every chunk.
+ * <pre>{@code
+ * CharRnn rnn = CharRnn.builder(text).hidden(100).sequenceLength(25).learningRate(0.1).seed(42).build();
+ * double[] loss = rnn.train(2_000);            // 2,000 chunks of 25 characters; smoothed loss per chunk
+ * System.out.println(rnn.sample("E", 200, 0.8, 1)); // 200 characters at temperature 0.8
+ * }</pre>
+ */
+public final class CharRnn {
+    private final String text;
+    private final char[] vocabulary;
+    private final int[] indexOf;
+    private final int sequenceLength;
+    private final Model model;
+    private final Recurrent rnn;
+    private final int vocabularySize;
+    private final double[][] x;
+    private final double[][] y;
+    private double[][] hidden;
+    private int position;
+    private long charactersTrained;
+    private double smoothLoss = Double.NaN;
+
+    private CharRnn(Builder b) {
+        this.text = b.text;
+        TreeSet<Character> chars = new TreeSet<>();
+        for (int k = 0; k < text.length(); k++) {
+            chars.add(text.charAt(k));
+        }
+        vocabulary = new char[chars.size()];
+        int v = 0;
+        int max = 0;
+        for (char ch : chars) {
+            vocabulary[v++] = ch;
+            max = Math.max(max, ch);
+        }
+        indexOf = new int[max + 1];
+        Arrays.fill(indexOf, -1);
+        for (int k = 0; k < vocabulary.length; k++) {
+            indexOf[vocabulary[k]] = k;
+        }
+        vocabularySize = vocabulary.length;
+        sequenceLength = b.sequenceLength;
+        rnn = Recurrent.rnn(vocabularySize, b.hidden).seed(b.seed).build();
+        model = Model.builder(rnn).outputs(vocabularySize).everyStep().loss(Loss.CROSS_ENTROPY)
+                .optimizer(Optimizer.adagrad(b.learningRate)).clipGradientNorm(b.clipNorm).seed(b.seed).build();
+        x = new double[sequenceLength][vocabularySize];
+        y = new double[sequenceLength][vocabularySize];
+    }
+
+    /** Starts a model of this text; its characters are the vocabulary. */
+    public static Builder builder(String text) {
+        return new Builder(text);
+    }
+
+    /** Options with min-char-rnn's defaults: hidden 100, sequence length 25, Adagrad learning rate 0.1, clipping at norm 5. */
+    public static final class Builder {
+        private final String text;
+        private int hidden = 100;
+        private int sequenceLength = 25;
+        private double learningRate = 0.1;
+        private double clipNorm = 5.0;
+        private long seed = 42;
+
+        private Builder(String text) {
+            if (text == null || text.length() < 2) {
+                throw new IllegalArgumentException("a character model needs a text of at least 2 characters, got "
+                        + (text == null ? "null" : text.length() + " characters"));
+            }
+            this.text = text;
+        }
+
+        public Builder hidden(int size) {
+            this.hidden = size;
+            return this;
+        }
+
+        public Builder sequenceLength(int length) {
+            if (length < 1) {
+                throw new IllegalArgumentException("sequence length must be at least 1, got " + length);
+            }
+            this.sequenceLength = length;
+            return this;
+        }
+
+        public Builder learningRate(double rate) {
+            this.learningRate = rate;
+            return this;
+        }
+
+        /** Global gradient-norm clipping (0 = none). */
+        public Builder clipGradientNorm(double maxNorm) {
+            this.clipNorm = maxNorm;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public CharRnn build() {
+            if (text.length() < sequenceLength + 1) {
+                throw new IllegalArgumentException("sequence length " + sequenceLength + " needs a text of at least "
+                        + (sequenceLength + 1) + " characters, got " + text.length());
+            }
+            return new CharRnn(this);
+        }
+    }
+
+    /** The characters the model knows, in index order. */
+    public char[] vocabulary() {
+        return vocabulary.clone();
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public long charactersTrained() {
+        return charactersTrained;
+    }
+
+    /**
+     * Trains on the next {@code chunks} chunks of the text (wrapping to the start, with a fresh state, at the end).
+     * Returns the smoothed loss per character after each chunk (0.999 · previous + 0.001 · this chunk, as min-char-rnn).
+     */
+    public double[] train(int chunks) {
+        double[] losses = new double[chunks];
+        for (int k = 0; k < chunks; k++) {
+            if (position + sequenceLength + 1 > text.length()) {
+                position = 0;
+                hidden = null;
+            }
+            for (int t = 0; t < sequenceLength; t++) {
+                // x_t = one-hot(text[p + t]), target = one-hot(text[p + t + 1])
+                Arrays.fill(x[t], 0.0);
+                Arrays.fill(y[t], 0.0);
+                x[t][indexOf[text.charAt(position + t)]] = 1.0;
+                y[t][indexOf[text.charAt(position + t + 1)]] = 1.0;
+            }
+            double loss = model.step(x, y, sequenceLength, 1, hidden, null, 1, k + 1);
+            hidden = rnn.finalHidden();
+            smoothLoss = Double.isNaN(smoothLoss) ? loss : 0.999 * smoothLoss + 0.001 * loss;
+            losses[k] = smoothLoss;
+            position += sequenceLength;
+            charactersTrained += sequenceLength;
+            Interruption.checkpoint("chunk " + (k + 1) + " of " + chunks);
+        }
+        return losses;
+    }
+
+    /**
+     * Generates {@code length} characters after feeding {@code prime} (characters of the vocabulary), sampling each
+     * next character from softmax(logits / temperature): below 1 more conservative, above 1 more surprising.
+     */
+    public String sample(String prime, int length, double temperature, long seed) {
+        if (prime == null || prime.isEmpty()) {
+            throw new IllegalArgumentException("sampling needs at least one character to start from");
+        }
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] h = null;
+        double[][] one = new double[1][vocabularySize];
+        StringBuilder out = new StringBuilder(length);
+        int next = -1;
+        for (int k = 0; k < prime.length() + length - 1; k++) {
+            int ch = k < prime.length() ? index(prime.charAt(k)) : next;
+            Arrays.fill(one[0], 0.0);
+            one[0][ch] = 1.0;
+            double[][] top = rnn.forwardRows(one, 1, 1, h, null);
+            h = rnn.finalHidden();
+            if (k < prime.length() - 1) {
+                continue;
+            }
+            double[] logits = model.head().forward(top, 0, 1)[0];
+            next = sampleIndex(logits, temperature, random);
+            out.append(vocabulary[next]);
+            Interruption.checkpoint("sampled " + out.length() + " characters");
+        }
+        return out.toString();
+    }
+
+    private int index(char ch) {
+        int k = ch < indexOf.length ? indexOf[ch] : -1;
+        if (k < 0) {
+            throw new IllegalArgumentException("character '" + ch + "' is not in the vocabulary of " + vocabularySize + " characters");
+        }
+        return k;
+    }
+
+    private static int sampleIndex(double[] logits, double temperature, SplittableRandom random) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logits) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int j = 0; j < p.length; j++) {
+            // p_j ∝ exp(logit_j / T)
+            p[j] = Math.exp((logits[j] - max) / temperature);
+            sum += p[j];
+        }
+        double u = random.nextDouble() * sum;
+        for (int j = 0; j < p.length; j++) {
+            u -= p[j];
+            if (u <= 0) {
+                return j;
+            }
+        }
+        return p.length - 1;
+    }
+}

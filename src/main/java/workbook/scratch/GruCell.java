@@ -1,0 +1,108 @@
+package workbook.scratch;
+
+import static workbook.scratch.Activations.sigmoid;
+import static workbook.scratch.Activations.tanh;
+
+/**
+ * The GRU cell (Cho et al. 2014) in PyTorch's form ({@code nn.GRU}); gate order <b>r, z, n</b>:
+ * <pre>
+ *   r  = σ(W_ir x + b_ir + W_hr h + b_hr)          reset gate
+ *   z  = σ(W_iz x + b_iz + W_hz h + b_hz)          update gate
+ *   n  = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))  candidate
+ *   h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ * Two conventions are both called "GRU". Cho et al. (and the course material) write
+ * {@code h_t = (1 − z_t) h_{t-1} + z_t h̃_t}: there z is the share of the <em>new</em> candidate.
+ * PyTorch and DJL (and this class) use z as the share of the <em>old</em> state. The two are the same
+ * model with z replaced by 1 − z. PyTorch also applies the reset gate to {@code W_hn h + b_hn}
+ * (after the matrix product), not to h before it.
+ */
+final class GruCell implements Cell {
+
+    @Override
+    public int gateCount() {
+        return 3;
+    }
+
+    @Override
+    public boolean hasCellState() {
+        return false;
+    }
+
+    @Override
+    public boolean sameGradientForBothProducts() {
+        return false;
+    }
+
+    @Override
+    public String[] gateNames() {
+        return new String[] {"r", "z", "n"};
+    }
+
+    @Override
+    public void forward(Steps s, int t) {
+        int hidden = s.hidden;
+        for (int b = 0; b < s.batch; b++) {
+            int row = t * s.batch + b;
+            double[] a = s.xProj[row];
+            double[] hh = s.hProj[row];
+            double[] gates = s.gates[row];
+            double[] hPrev = s.h[row];
+            double[] hNext = s.h[row + s.batch];
+            for (int j = 0; j < hidden; j++) {
+                int gr = j;
+                int gz = j + hidden;
+                int gn = j + 2 * hidden;
+                // r = σ(W_ir x + b_ir + W_hr h + b_hr)
+                double r = sigmoid(a[gr] + hh[gr]);
+                // z = σ(W_iz x + b_iz + W_hz h + b_hz)
+                double z = sigmoid(a[gz] + hh[gz]);
+                // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+                double n = tanh(a[gn] + r * hh[gn]);
+                // h' = (1 − z) ⊙ n + z ⊙ h
+                hNext[j] = (1.0 - z) * n + z * hPrev[j];
+                gates[gr] = r;
+                gates[gz] = z;
+                gates[gn] = n;
+            }
+        }
+    }
+
+    @Override
+    public void backward(Steps s, int t) {
+        int hidden = s.hidden;
+        for (int b = 0; b < s.batch; b++) {
+            int row = t * s.batch + b;
+            double[] hh = s.hProj[row];
+            double[] gates = s.gates[row];
+            double[] hPrev = s.h[row];
+            double[] dh = s.dh[b];
+            double[] dA = s.dxProj[row];
+            double[] dHh = s.dhProj[row];
+            for (int j = 0; j < hidden; j++) {
+                int gr = j;
+                int gz = j + hidden;
+                int gn = j + 2 * hidden;
+                double r = gates[gr];
+                double z = gates[gz];
+                double n = gates[gn];
+                // h' = (1 − z) ⊙ n + z ⊙ h
+                double dN = dh[j] * (1.0 - z);
+                double dZ = dh[j] * (hPrev[j] - n);
+                // n = tanh(a_n + r ⊙ hh_n)
+                double dAn = dN * (1.0 - n * n);
+                double dR = dAn * hh[gn];
+                // through the sigmoids
+                dA[gr] = dR * r * (1.0 - r);
+                dA[gz] = dZ * z * (1.0 - z);
+                dA[gn] = dAn;
+                dHh[gr] = dA[gr];
+                dHh[gz] = dA[gz];
+                // the reset gate multiplies W_hn h + b_hn, so its gradient is scaled by r
+                dHh[gn] = dAn * r;
+                // the direct path h → h' through z ⊙ h
+                dh[j] = dh[j] * z;
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+"""Executes notebooks top to bottom in the workbook's Java kernel, as a reader would.
+
+Usage: run_notebooks.py [--check-committed] [--out DIR] NOTEBOOK...
+
+Fails on the first error output of any cell. Prints each notebook's wall time and the kernel
+JVM's peak resident memory; writes the executed copies to DIR (default target/executed).
+"""
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+
+import nbformat
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+TIME_LIMIT_SECONDS = 120   # the workbook's promise: each notebook in at most 2 minutes on 2 cores
+HARD_FAIL_SECONDS = 240    # a CI machine may be slower; beyond this the notebook must be made smaller
+CELL_TIMEOUT_SECONDS = 600
+
+
+def committed_outputs(path):
+    """Notebooks are committed without outputs; returns the problems found."""
+    nb = json.load(open(path, encoding="utf-8"))
+    problems = []
+    if nb.get("metadata", {}).get("kernelspec", {}).get("name") != "java":
+        problems.append("kernelspec name is not 'java'")
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count") is not None):
+            problems.append(f"cell {i} carries outputs or an execution count (clear them before committing)")
+    return problems
+
+
+class PeakMemory(threading.Thread):
+    """Samples a process's resident memory (VmHWM is the kernel's own peak counter)."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kib = 0
+        self.running = True
+
+    def run(self):
+        while self.running:
+            try:
+                with open(f"/proc/{self.pid}/status") as status:
+                    for line in status:
+                        if line.startswith("VmHWM:"):
+                            self.peak_kib = max(self.peak_kib, int(line.split()[1]))
+            except OSError:
+                pass
+            time.sleep(0.5)
+
+
+def execute(path, out_dir):
+    nb = nbformat.read(path, as_version=4)
+    km = KernelManager(kernel_name="java")
+    client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT_SECONDS, allow_errors=False,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    started = time.monotonic()
+    memory = None
+    try:
+        with client.setup_kernel():
+            memory = PeakMemory(km.provisioner.process.pid)
+            memory.start()
+            for index, cell in enumerate(nb.cells):
+                client.execute_cell(cell, index)
+    finally:
+        if memory:
+            memory.running = False
+        if km.has_kernel:
+            km.shutdown_kernel(now=False)   # the client does not own a manager it was given
+    seconds = time.monotonic() - started
+    os.makedirs(out_dir, exist_ok=True)
+    nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
+    return seconds, (memory.peak_kib / 1024 if memory else 0)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--check-committed", action="store_true")
+    parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "..", "target", "executed"))
+    parser.add_argument("notebooks", nargs="+")
+    args = parser.parse_args()
+
+    failed = False
+    rows = []
+    for path in args.notebooks:
+        name = os.path.basename(path)
+        if args.check_committed:
+            problems = committed_outputs(path)
+            if problems:
+                failed = True
+                print(f"FAIL {name}: " + "; ".join(problems))
+                continue
+        try:
+            seconds, peak_mib = execute(path, args.out)
+        except CellExecutionError as error:
+            failed = True
+            print(f"FAIL {name}: a cell raised an error\n{error}")
+            continue
+        status = "ok" if seconds <= TIME_LIMIT_SECONDS else "SLOW"
+        if seconds > HARD_FAIL_SECONDS:
+            failed, status = True, "FAIL (too slow)"
+        rows.append((name, seconds, peak_mib, status))
+        print(f"{status:4} {name}: {seconds:6.1f} s, kernel peak memory {peak_mib:6.0f} MiB", flush=True)
+
+    if rows:
+        total = sum(r[1] for r in rows)
+        print(f"{len(rows)} notebooks executed in {total:.1f} s")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+package workbook.scratch;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingTest {
+
+    /** Windows of 20 steps of a sine, target the next value. */
+    static double[][][] windows(int n, int time, double[][] y) {
+        double[][][] x = new double[n][time][1];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < time; t++) {
+                x[i][t][0] = Math.sin((i + t) * 0.3);
+            }
+            y[i][0] = Math.sin((i + time) * 0.3);
+        }
+        return x;
+    }
+
+    @Test
+    void lstmLearnsToContinueASine() {
+        double[][] y = new double[200][1];
+        double[][][] x = windows(200, 20, y);
+        Model model = Model.builder(Recurrent.lstm(1, 16).seed(3).build()).outputs(1).optimizer(Optimizer.adam(0.01)).build();
+        List<Double> losses = model.fit(x, y, 30, 16);
+        assertEquals(30, losses.size());
+        assertTrue(losses.get(29) < 0.01 * losses.get(0), "loss went from " + losses.get(0) + " to " + losses.get(29));
+        double[][] prediction = model.predict(x);
+        double mse = 0;
+        for (int i = 0; i < y.length; i++) {
+            mse += Math.pow(prediction[i][0] - y[i][0], 2) / y.length;
+        }
+        assertTrue(mse < 0.01, "mse " + mse);
+    }
+
+    @Test
+    void sameSeedSameTraining() {
+        double[][] y = new double[64][1];
+        double[][][] x = windows(64, 10, y);
+        List<Double> a = Model.builder(Recurrent.gru(1, 8).seed(5).build()).seed(5).build().fit(x, y, 3, 8);
+        List<Double> b = Model.builder(Recurrent.gru(1, 8).seed(5).build()).seed(5).build().fit(x, y, 3, 8);
+        assertEquals(a, b);
+    }
+
+    @Test
+    void truncatedBpttTrainsAndEqualsFullBpttWhenTheChunkCoversTheSequence() {
+        double[][] y = new double[64][1];
+        double[][][] x = windows(64, 12, y);
+        List<Double> full = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).build().fit(x, y, 2, 16);
+        List<Double> wide = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).truncatedBptt(12).build().fit(x, y, 2, 16);
+        assertEquals(full, wide);
+        List<Double> truncated = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).truncatedBptt(4).build().fit(x, y, 2, 16);
+        assertTrue(!truncated.equals(full), "a 4-step truncation changes the gradients");
+    }
+
+    @Test
+    void truncatedBpttEveryStepUpdatesOncePerChunk() {
+        double[][][] x = new double[8][12][1];
+        double[][][] y = new double[8][12][1];
+        for (int i = 0; i < 8; i++) {
+            for (int t = 0; t < 12; t++) {
+                x[i][t][0] = Math.sin((i + t) * 0.5);
+                y[i][t][0] = Math.sin((i + t + 1) * 0.5);
+            }
+        }
+        Model model = Model.builder(Recurrent.lstm(1, 6).build()).everyStep().truncatedBptt(4).optimizer(Optimizer.adam(0.01)).build();
+        List<Double> losses = model.fit(x, y, 40, 8);
+        assertTrue(losses.get(39) < 0.5 * losses.get(0), "loss went from " + losses.get(0) + " to " + losses.get(39));
+        assertEquals(40, model.batchesTrained());
+    }
+
+    @Test
+    void divergingTrainingStopsWithAMessage() {
+        double[][] y = new double[32][1];
+        double[][][] x = windows(32, 30, y);
+        Model model = Model.builder(Recurrent.rnnRelu(1, 16).seed(1).build()).optimizer(Optimizer.sgd(1e6)).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> model.fit(x, y, 20, 8));
+        assertTrue(e.getMessage().contains("training diverged") && e.getMessage().contains("epoch"), e.getMessage());
+    }
+
+    @Test
+    void targetShapeMustMatchTheModel() {
+        double[][] y = new double[4][1];
+        double[][][] x = windows(4, 5, y);
+        Model lastStep = Model.builder(Recurrent.rnn(1, 3).build()).build();
+        RuntimeException e = assertThrows(IllegalArgumentException.class, () -> lastStep.fit(x, new double[4][5][1], 1, 2));
+        assertTrue(e.getMessage().contains("everyStep()"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> lastStep.fit(x, new double[3][1], 1, 2));
+        assertTrue(e.getMessage().contains("y has 3 rows but x has 4 sequences"), e.getMessage());
+    }
+
+    @Test
+    void gradientNormsPerTimeStepShowVanishingGradients() {
+        Recurrent rnn = Recurrent.rnn(1, 8).seed(2).build().recordGradientNorms(true);
+        int time = 30;
+        double[][][] x = new double[1][time][1];
+        rnn.forward(x);
+        double[][][] dOut = new double[1][time][8];
+        dOut[0][time - 1][0] = 1.0;
+        rnn.backward(dOut);
+        double[] norms = rnn.gradientNorms(0, 0);
+        assertEquals(time, norms.length);
+        assertEquals(1.0, norms[time - 1], 1e-15, "‖∂L/∂h_T‖ is the gradient given");
+        assertTrue(norms[0] < 1e-3 * norms[time - 1], "a small tanh RNN forgets: " + norms[0]);
+        for (int t = 1; t < time; t++) {
+            assertTrue(norms[t - 1] <= norms[t] * 1.0000001, "decreasing going back in time at " + t);
+        }
+    }
+
+    @Test
+    void traceShowsGatesAndStates() {
+        Recurrent lstm = Recurrent.lstm(2, 3).bidirectional(true).seed(4).build().tracing(true);
+        double[][][] x = GradientCheckTest.random(2, 5, 2, new java.util.SplittableRandom(8));
+        SequenceOutput out = lstm.forward(x);
+        Trace trace = out.trace();
+        double[][][] hForward = trace.hidden(0, 0);
+        double[][][] hReverse = trace.hidden(0, 1);
+        double[][][] c = trace.cell(0, 1);
+        double[][][] o = trace.gate(0, 1, "o");
+        for (int b = 0; b < 2; b++) {
+            for (int t = 0; t < 5; t++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(out.outputs()[b][t][j], hForward[b][t][j], 0.0);
+                    assertEquals(out.outputs()[b][t][3 + j], hReverse[b][t][j], 0.0);
+                    // h = o ⊙ tanh(c), in real time order for the reverse direction too
+                    assertEquals(hReverse[b][t][j], o[b][t][j] * Math.tanh(c[b][t][j]), 1e-15);
+                    double f = trace.gate(0, 0, "f")[b][t][j];
+                    assertTrue(f > 0 && f < 1);
+                }
+            }
+        }
+        // the reverse direction's final state is its state at time 0
+        assertEquals(out.finalHidden()[1][0][0], hReverse[0][0][0], 0.0);
+        RuntimeException e = assertThrows(IllegalArgumentException.class, () -> trace.gate(0, 0, "z"));
+        assertTrue(e.getMessage().contains("[i, f, g, o]"), e.getMessage());
+    }
+}
