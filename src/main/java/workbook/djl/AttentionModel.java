@@ -9,10 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
+import workbook.plot.Plots;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,12 +65,7 @@ public final class AttentionModel implements AutoCloseable {
             for (int t = 0; t < y.length; t++) {
                 y[t] = t + ":" + tokens[t];
             }
-            // Plotly draws z[row][column] with rows along y.
-            HeatmapTrace trace = HeatmapTrace.builder(x, y, attention).build();
-            Layout layout = Layout.builder().title("Attention weights")
-                    .xAxis(Axis.builder().title("source position:token").build())
-                    .yAxis(Axis.builder().title("output step:token").build()).build();
-            return new Figure(layout, trace);
+            return Plots.heatmap(attention, y, x, "Attention weights", "source position:token", "output step:token");
         }
     }
 

@@ -4,9 +4,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.traces.ScatterTrace;
+import workbook.plot.Plots;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,20 +86,13 @@ public final class History {
         return Table.create("history", epoch, train, val, seconds);
     }
 
-    /** Training and validation loss per epoch as a line plot. */
+    /** Training (and, if there was validation data, validation) loss per epoch as a line plot. */
     public Figure plot() {
         Table t = table();
-        List<ScatterTrace> traces = new ArrayList<>();
-        traces.add(ScatterTrace.builder(t.intColumn("epoch"), t.doubleColumn("train_loss"))
-                .mode(ScatterTrace.Mode.LINE_AND_MARKERS).name("train").build());
-        if (epochs.stream().anyMatch(e -> !Double.isNaN(e.validationLoss()))) {
-            traces.add(ScatterTrace.builder(t.intColumn("epoch"), t.doubleColumn("val_loss"))
-                    .mode(ScatterTrace.Mode.LINE_AND_MARKERS).name("validation").build());
+        if (epochs.stream().allMatch(e -> Double.isNaN(e.validationLoss()))) {
+            t.removeColumns("val_loss");
         }
-        Layout layout = Layout.builder().title("Loss per epoch")
-                .xAxis(Axis.builder().title("epoch").build())
-                .yAxis(Axis.builder().title("loss").build()).build();
-        return new Figure(layout, traces.toArray(new ScatterTrace[0]));
+        return Plots.lossCurve(t);
     }
 
     @Override
