@@ -69,27 +69,8 @@ public final class MinMaxScaler implements Scaler {
     }
 
     @Override
-    public double[][] transform(double[][] rows) {
-        return apply(rows, false);
-    }
-
-    @Override
-    public double[][] inverse(double[][] rows) {
-        return apply(rows, true);
-    }
-
-    private double[][] apply(double[][] rows, boolean inverse) {
-        int k = Scaler.columns(rows, "MinMaxScaler");
-        if (k != min.length) {
-            throw new IllegalArgumentException("MinMaxScaler was fitted on " + min.length + " columns, got " + k);
-        }
-        double[][] out = new double[rows.length][k];
-        for (int t = 0; t < rows.length; t++) {
-            for (int j = 0; j < k; j++) {
-                out[t][j] = inverse ? inverse(rows[t][j], j) : transform(rows[t][j], j);
-            }
-        }
-        return out;
+    public int columnCount() {
+        return min.length;
     }
 
     @Override

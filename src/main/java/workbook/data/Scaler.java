@@ -6,11 +6,33 @@ package workbook.data;
  */
 public interface Scaler {
 
+    /** The number of columns the scaler was fitted on. */
+    int columnCount();
+
     /** The scaled copy of {@code rows}. */
-    double[][] transform(double[][] rows);
+    default double[][] transform(double[][] rows) {
+        return applyPerValue(rows, false);
+    }
 
     /** Undoes {@link #transform}. */
-    double[][] inverse(double[][] rows);
+    default double[][] inverse(double[][] rows) {
+        return applyPerValue(rows, true);
+    }
+
+    private double[][] applyPerValue(double[][] rows, boolean inverse) {
+        String what = getClass().getSimpleName();
+        int k = columns(rows, what);
+        if (k != columnCount()) {
+            throw new IllegalArgumentException(what + " was fitted on " + columnCount() + " columns, got " + k);
+        }
+        double[][] out = new double[rows.length][k];
+        for (int t = 0; t < rows.length; t++) {
+            for (int j = 0; j < k; j++) {
+                out[t][j] = inverse ? inverse(rows[t][j], j) : transform(rows[t][j], j);
+            }
+        }
+        return out;
+    }
 
     /** Scales one value of column {@code column}. */
     double transform(double value, int column);

@@ -1,0 +1,270 @@
+package workbook.check;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * How exercise checkers report, and the one place that compares a student's answer with the
+ * reference on several inputs.
+ *
+ * <p>Every verdict is one line on standard output, in a format {@code ./workbook grade} reads:
+ * <pre>
+ * PASSED exercise 2: movingAverage(series, 3) matches the reference on 4 inputs
+ * NOT YET exercise 2: on "a series shorter than the window" (input [1.0, 2.0]): expected an IllegalArgumentException, got [1.5]
+ * </pre>
+ * (regular expression {@code ^(PASSED|NOT YET) exercise (\d+): (.*)$}; the number is the
+ * exercise's number within its notebook, as in the task's "**Exercise 2.**").
+ *
+ * <p>A typical checker, in a chapter's checker class:
+ * <pre>{@code
+ * public static boolean exercise2(BiFunction<double[], Integer, double[]> movingAverage) {
+ *     return Check.exercise(2, "movingAverage(series, window)")
+ *             .on("a rising series, window 2", new Args(new double[] {1, 2, 3, 4}, 2))
+ *             .on("window as long as the series", new Args(new double[] {5, 6, 7}, 3))
+ *             .compare(a -> movingAverage.apply(a.series(), a.window()),
+ *                      a -> Reference.movingAverage(a.series(), a.window()));
+ * }
+ * }</pre>
+ * The student version of a notebook replaces each solution by
+ * {@code throw new UnsupportedOperationException("Exercise 2: your code here")}; a checker that
+ * meets it says so as a friendly {@code NOT YET}.
+ */
+public final class Check {
+
+    /** The message of the placeholder that {@code ./workbook student} writes in place of a solution. */
+    public static String placeholderMessage(int exercise) {
+        return "Exercise " + exercise + ": your code here";
+    }
+
+    private Check() {
+    }
+
+    /** Prints {@code PASSED exercise N: message} and returns true. */
+    public static boolean passed(int exercise, String message) {
+        System.out.println("PASSED exercise " + exercise + ": " + oneLine(message));
+        System.out.flush();
+        return true;
+    }
+
+    /** Prints {@code NOT YET exercise N: hint} and returns false. */
+    public static boolean notYet(int exercise, String hint) {
+        System.out.println("NOT YET exercise " + exercise + ": " + oneLine(hint));
+        System.out.flush();
+        return false;
+    }
+
+    /** Starts a comparison of the student's answer with the reference; {@code what} names the answer. */
+    public static Exercise exercise(int exercise, String what) {
+        return new Exercise(exercise, what, 1e-9);
+    }
+
+    /**
+     * The hint for an exception thrown by the student's code, or null when none was thrown: the
+     * placeholder gets a friendly "not answered yet".
+     */
+    public static String hintForException(int exercise, Throwable thrown) {
+        if (thrown instanceof UnsupportedOperationException
+                && placeholderMessage(exercise).equals(thrown.getMessage())) {
+            return "not answered yet: replace the line throw new UnsupportedOperationException(\""
+                    + placeholderMessage(exercise) + "\") with your code, run that cell, then this one";
+        }
+        return "your code threw " + thrown.getClass().getSimpleName()
+                + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    }
+
+    /** A comparison being set up: tolerance, then the inputs. */
+    public static final class Exercise {
+        private final int number;
+        private final String what;
+        private final double tolerance;
+
+        private Exercise(int number, String what, double tolerance) {
+            this.number = number;
+            this.what = Objects.requireNonNull(what, "what");
+            this.tolerance = tolerance;
+        }
+
+        /** Relative tolerance for numbers (default 1e-9): |got - expected| <= tolerance * max(1, |expected|). */
+        public Exercise tolerance(double relative) {
+            if (!(relative >= 0)) {
+                throw new IllegalArgumentException("tolerance must be >= 0, got " + relative);
+            }
+            return new Exercise(number, what, relative);
+        }
+
+        /** The first input, with a name a student understands ("a series shorter than the window"). */
+        public <I> Cases<I> on(String name, I input) {
+            return new Cases<I>(this).on(name, input);
+        }
+    }
+
+    /** The inputs of a comparison; {@link #compare} runs it. */
+    public static final class Cases<I> {
+        private final Exercise exercise;
+        private final List<String> names = new ArrayList<>();
+        private final List<I> inputs = new ArrayList<>();
+
+        private Cases(Exercise exercise) {
+            this.exercise = exercise;
+        }
+
+        public Cases<I> on(String name, I input) {
+            names.add(Objects.requireNonNull(name, "name"));
+            inputs.add(input);
+            return this;
+        }
+
+        /**
+         * Runs the answer and the reference on every input, in order, and prints one verdict: PASSED
+         * when they agree on all (an input on which the reference throws must make the answer throw
+         * the same type of exception), otherwise NOT YET naming the first input that differs, with
+         * what was expected and what came.
+         */
+        public <O> boolean compare(Function<? super I, ? extends O> answer, Function<? super I, ? extends O> reference) {
+            Objects.requireNonNull(answer, "answer");
+            Objects.requireNonNull(reference, "reference");
+            int n = exercise.number;
+            for (int i = 0; i < inputs.size(); i++) {
+                I input = inputs.get(i);
+                String where = "on " + names.get(i) + " (input " + describe(input) + ")";
+                Object expected;
+                Throwable expectedThrown = null;
+                try {
+                    expected = reference.apply(input);
+                } catch (RuntimeException e) {
+                    expected = null;
+                    expectedThrown = e;
+                }
+                Object got;
+                try {
+                    got = answer.apply(input);
+                } catch (RuntimeException | StackOverflowError e) {
+                    if (expectedThrown != null && expectedThrown.getClass().isInstance(e)) {
+                        continue;
+                    }
+                    String hint = hintForException(n, e);
+                    return notYet(n, hint.startsWith("not answered") ? hint : where + ": " + hint
+                            + (expectedThrown == null ? "; expected " + describe(expected) : ""));
+                }
+                if (expectedThrown != null) {
+                    return notYet(n, where + ": expected an " + expectedThrown.getClass().getSimpleName()
+                            + " (the input is not valid), got " + describe(got));
+                }
+                if (!same(expected, got, exercise.tolerance)) {
+                    return notYet(n, where + ": expected " + describe(expected) + ", got " + describe(got));
+                }
+            }
+            return passed(n, exercise.what + " matches the reference on " + inputs.size() + " input"
+                    + (inputs.size() == 1 ? "" : "s") + " (" + String.join("; ", names) + ")");
+        }
+    }
+
+    /** Equality for answers: numbers within a relative tolerance (NaN equals NaN), arrays, lists and records element by element. */
+    static boolean same(Object expected, Object got, double tolerance) {
+        if (expected == null || got == null) {
+            return expected == got;
+        }
+        if (expected instanceof Number e && got instanceof Number g && isDecimal(e, g)) {
+            double x = e.doubleValue();
+            double y = g.doubleValue();
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                return Double.isNaN(x) && Double.isNaN(y);
+            }
+            if (Double.isInfinite(x) || Double.isInfinite(y)) {
+                return x == y;
+            }
+            return Math.abs(x - y) <= tolerance * Math.max(1.0, Math.abs(x));
+        }
+        if (expected.getClass().isArray() && got.getClass().isArray()) {
+            int length = Array.getLength(expected);
+            if (length != Array.getLength(got)) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (!same(Array.get(expected, i), Array.get(got, i), tolerance)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expected instanceof Collection<?> e && got instanceof Collection<?> g) {
+            if (e.size() != g.size()) {
+                return false;
+            }
+            Iterator<?> a = e.iterator();
+            Iterator<?> b = g.iterator();
+            while (a.hasNext()) {
+                if (!same(a.next(), b.next(), tolerance)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expected instanceof Record && expected.getClass() == got.getClass()) {
+            for (RecordComponent component : expected.getClass().getRecordComponents()) {
+                if (!same(value(component, expected), value(component, got), tolerance)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return expected.equals(got);
+    }
+
+    private static boolean isDecimal(Number e, Number g) {
+        return e instanceof Double || e instanceof Float || g instanceof Double || g instanceof Float;
+    }
+
+    private static final int SHOWN_ELEMENTS = 8;
+
+    /** A value as a student reads it: arrays and records with their contents, long arrays shortened. */
+    static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value.getClass().isArray()) {
+            int length = Array.getLength(value);
+            StringBuilder text = new StringBuilder("[");
+            for (int i = 0; i < Math.min(length, SHOWN_ELEMENTS); i++) {
+                text.append(i == 0 ? "" : ", ").append(describe(Array.get(value, i)));
+            }
+            if (length > SHOWN_ELEMENTS) {
+                text.append(", ... (").append(length).append(" values)");
+            }
+            return text.append("]").toString();
+        }
+        if (value instanceof Record) {
+            StringBuilder text = new StringBuilder(value.getClass().getSimpleName()).append("[");
+            RecordComponent[] components = value.getClass().getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                text.append(i == 0 ? "" : ", ").append(components[i].getName()).append("=")
+                        .append(describe(value(components[i], value)));
+            }
+            return text.append("]").toString();
+        }
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        String text = String.valueOf(value);
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    private static Object value(RecordComponent component, Object record) {
+        try {
+            component.getAccessor().setAccessible(true);
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+        }
+    }
+
+    private static String oneLine(String text) {
+        return String.valueOf(text).replace("\r", " ").replace("\n", " ");
+    }
+}

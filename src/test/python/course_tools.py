@@ -1,0 +1,241 @@
+"""Tests of the course tools: `./workbook student` (student_version.py) and `./workbook grade` (grade.py).
+
+Run with /usr/bin/python3 after `./workbook` has built the classes and installed the kernel
+(`./workbook test` does both; standalone: eval "$(./workbook env | head -1)" first).
+
+- For every notebook in notebooks/ and the fixture: the student version keeps no solution line,
+  has a placeholder per solution region, leaves every other cell as it was and carries no outputs.
+- Unbalanced, nested and unclosed markers are refused, naming notebook, cell and line.
+- The reference versions pass every checker (read from target/executed when run_notebooks.py has
+  just executed them, otherwise executed here).
+- The student versions execute, and each checker fails with its "not answered yet" hint.
+- `grade` on a folder with a reference notebook, a wrong answer, an infinite loop, a syntax error
+  and a kernel crash reports exactly that, within its time limit, and leaves the files untouched.
+"""
+import glob
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+import nbformat
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+SCRIPTS = os.path.join(ROOT, "src", "scripts")
+sys.path.insert(0, SCRIPTS)
+import grade  # noqa: E402
+from student_version import MARKER, MarkerError, solution_regions, student_version  # noqa: E402
+
+FIXTURE = os.path.join(ROOT, "src", "test", "python", "fixtures", "course-exercises.ipynb")
+NOTEBOOKS = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+FIXTURE_TIME_LIMIT = 40   # the fixture needs about 10 s; the infinite loop is killed at this limit
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def solution_lines(nb):
+    """Distinctive lines of every solution region: long enough, and found nowhere outside the regions."""
+    inside, outside = set(), set()
+    for index, cell in enumerate(nb.cells):
+        lines = cell.source.splitlines()
+        regions = solution_regions("nb", index, cell) if cell.cell_type == "code" else []
+        in_region = {n for begin, end in regions for n in range(begin + 1, end)}
+        for n, line in enumerate(lines):
+            (inside if n in in_region else outside).add(line.strip())
+    return {line for line in inside - outside if len(line) >= 10 and not line.startswith("//")}
+
+
+def edited(nb, cell_index, old, new):
+    copy = nbformat.from_dict(json.loads(json.dumps(nb)))
+    assert old in copy.cells[cell_index].source, (old, copy.cells[cell_index].source)
+    copy.cells[cell_index].source = copy.cells[cell_index].source.replace(old, new)
+    return copy
+
+
+def run_grade(paths, out, time_limit):
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, os.path.join(SCRIPTS, "grade.py"), "--out", out,
+                             "--time-limit", str(time_limit), *paths], capture_output=True, text=True, timeout=1200)
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        raise AssertionError(f"grade.py failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    with open(os.path.join(out, "grades.json"), encoding="utf-8") as f:
+        grades = json.load(f)
+    return grades, result.stdout, seconds
+
+
+def results_by_exercise(entry):
+    return {row["exercise"]: (row["result"], row["detail"]) for row in entry["exercises"]}
+
+
+class StudentVersionTest(unittest.TestCase):
+
+    def test_every_notebook_loses_its_solutions_and_nothing_else(self):
+        for path in NOTEBOOKS + [FIXTURE]:
+            name = os.path.basename(path)
+            with self.subTest(notebook=name):
+                reference = read(path)
+                student, replaced = student_version(reference, name)
+                regions = sum(len(solution_regions(name, i, c)) for i, c in enumerate(reference.cells)
+                              if c.cell_type == "code")
+                self.assertEqual(regions, replaced)
+                text = "\n".join(c.source for c in student.cells)
+                distinctive = solution_lines(reference)
+                self.assertTrue(distinctive or not regions, f"{name}: no distinctive solution line to look for")
+                for line in distinctive:
+                    self.assertNotIn(line, text, f"{name}: solution line left in the student version")
+                self.assertNotRegex(text, r"//\s*(BEGIN|END) SOLUTION")
+                self.assertEqual(regions, text.count('new UnsupportedOperationException("Exercise '))
+                self.assertEqual(len(reference.cells), len(student.cells))
+                for before, after in zip(reference.cells, student.cells):
+                    self.assertEqual(before.cell_type, after.cell_type)
+                    if before.cell_type == "code":
+                        self.assertEqual([], after.outputs)
+                        self.assertIsNone(after.execution_count)
+                    if not any(MARKER.match(line) for line in before.source.splitlines()):
+                        self.assertEqual(before.source, after.source)
+
+    def test_placeholders_name_their_exercise_and_keep_following_code_reachable(self):
+        student, _ = student_version(read(FIXTURE), "fixture")
+        self.assertIn('    throw new UnsupportedOperationException("Exercise 1: your code here");\n}',
+                      student.cells[3].source)   # the whole method body: a plain throw
+        self.assertIn('    if (true) throw new UnsupportedOperationException("Exercise 2: your code here");\n'
+                      '    return maxima;', student.cells[6].source)
+        self.assertTrue(student.cells[9].source.endswith(
+            'throw new UnsupportedOperationException("Exercise 3: your code here");'))
+
+    def test_unbalanced_nested_and_unclosed_markers_are_refused_naming_cell_and_line(self):
+        cases = {
+            "x = 1;\n// END SOLUTION": "line 2: '// END SOLUTION' without a '// BEGIN SOLUTION'",
+            "// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION\n// END SOLUTION":
+                "line 2: '// BEGIN SOLUTION' inside the solution region opened at line 1; solution regions cannot be nested",
+            "int y = 2;\n  // BEGIN SOLUTION\nint x = 1;": "line 2: '// BEGIN SOLUTION' is never closed",
+        }
+        for source, message in cases.items():
+            with self.subTest(source=source):
+                nb = read(FIXTURE)
+                nb.cells[6].source = source
+                with self.assertRaises(MarkerError) as caught:
+                    student_version(nb, "bad.ipynb")
+                self.assertIn("bad.ipynb, cell 7 (counting from 1, starting", str(caught.exception))
+                self.assertIn(message, str(caught.exception))
+
+    def test_the_command_refuses_without_writing_anything(self):
+        with tempfile.TemporaryDirectory() as folder:
+            bad = edited(read(FIXTURE), 3, "    // END SOLUTION\n", "")
+            bad_path = os.path.join(folder, "bad.ipynb")
+            nbformat.write(bad, bad_path)
+            out = os.path.join(folder, "student")
+            result = subprocess.run([sys.executable, os.path.join(SCRIPTS, "student_version.py"), "--out", out,
+                                     FIXTURE, bad_path], capture_output=True, text=True)
+            self.assertEqual(1, result.returncode)
+            self.assertIn("bad.ipynb, cell 4", result.stderr)
+            self.assertFalse(os.path.exists(out))
+            result = subprocess.run([sys.executable, os.path.join(SCRIPTS, "student_version.py"), "--out", out,
+                                     FIXTURE], capture_output=True, text=True)
+            self.assertEqual(0, result.returncode, result.stderr)
+            self.assertEqual(["course-exercises.ipynb"], os.listdir(out))
+
+
+class GradeTest(unittest.TestCase):
+
+    def test_a_class_of_five_is_graded_exactly_within_the_time_limit(self):
+        reference = read(FIXTURE)
+        submissions = {
+            "reference": reference,
+            # exercise 2 starts from 0 instead of the first value, and the student writes a file
+            "wrong": edited(edited(reference, 6, "Integer.MIN_VALUE", "0"), 9, "// END SOLUTION",
+                            'java.nio.file.Files.writeString(java.nio.file.Path.of("written-by-student.txt"), "x");\n'
+                            "// END SOLUTION"),
+            "loop": edited(reference, 3, "    if (x.length == 0) {", "    while (x.length >= 0) { }\n    if (x.length == 0) {"),
+            "syntax": edited(reference, 6, "maxima[i] = largestSoFar;", "maxima[i] = largestSoFar"),
+            "crash": edited(reference, 6, "    int largestSoFar", "    System.exit(3);\n    int largestSoFar"),
+        }
+        with tempfile.TemporaryDirectory() as folder:
+            class_folder = os.path.join(folder, "class")
+            os.makedirs(class_folder)
+            digests = {}
+            for student, nb in submissions.items():
+                path = os.path.join(class_folder, student + ".ipynb")
+                nbformat.write(nb, path)
+                digests[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            grades, output, seconds = run_grade([class_folder], os.path.join(folder, "grades"), FIXTURE_TIME_LIMIT)
+            print(f"\n  grade on 5 fixture notebooks: {seconds:.1f} s ("
+                  + ", ".join(f"{e['student']} {e['seconds']} s" for e in grades["notebooks"]) + ")", file=sys.stderr)
+
+            entries = {entry["student"]: entry for entry in grades["notebooks"]}
+            self.assertEqual(set(submissions), set(entries))
+            by = {student: results_by_exercise(entry) for student, entry in entries.items()}
+            self.assertEqual(["passed", "passed", "not checked"], [by["reference"][n][0] for n in (1, 2, 3)])
+            self.assertEqual(["passed", "failed", "not checked"], [by["wrong"][n][0] for n in (1, 2, 3)])
+            self.assertEqual("on negative values (input [-5, -7, -1]): expected [-5, -5, -1], got [0, 0, 0]",
+                             by["wrong"][2][1])
+            self.assertEqual(["timed out"] * 3, [by["loop"][n][0] for n in (1, 2, 3)])
+            self.assertEqual("timed out", entries["loop"]["run"])
+            self.assertLessEqual(entries["loop"]["seconds"], FIXTURE_TIME_LIMIT + 15)
+            self.assertEqual(["passed", "error", "not checked"], [by["syntax"][n][0] for n in (1, 2, 3)])
+            self.assertIn("';' expected", by["syntax"][2][1])
+            self.assertEqual(["passed", "error", "error"], [by["crash"][n][0] for n in (1, 2, 3)])
+            self.assertIn("the kernel died in cell 8", by["crash"][2][1])
+            self.assertEqual("kernel died", entries["crash"]["run"])
+
+            self.assertIn("WARNING: grading RUNS THE STUDENTS' CODE", output)
+            self.assertIn("    exercise 2   failed       on negative values", output)
+            csv_lines = Path(folder, "grades", "grades.csv").read_text(encoding="utf-8").splitlines()
+            self.assertEqual("student,notebook,exercise,result,detail,notebook_seconds,run", csv_lines[0])
+            self.assertEqual(1 + 5 * 3, len(csv_lines))
+            for path, digest in digests.items():   # only read, never written
+                self.assertEqual(digest, hashlib.sha256(Path(path).read_bytes()).hexdigest(), path)
+            self.assertEqual(sorted(submissions), sorted(n[:-6] for n in os.listdir(class_folder)))
+            self.assertFalse(os.path.exists(os.path.join(ROOT, "written-by-student.txt")))
+
+    def test_student_versions_fail_every_checker_with_its_hint_and_references_pass(self):
+        with tempfile.TemporaryDirectory() as folder:
+            paths = []
+            for path in NOTEBOOKS + [FIXTURE]:
+                name = os.path.basename(path)
+                student, _ = student_version(read(path), name)
+                paths.append(os.path.join(folder, "student-versions", name))
+                os.makedirs(os.path.dirname(paths[-1]), exist_ok=True)
+                nbformat.write(student, paths[-1])
+            grades, _, seconds = run_grade([os.path.join(folder, "student-versions")], os.path.join(folder, "grades"), 300)
+            print(f"\n  grade on the student versions of {len(paths)} notebooks: {seconds:.1f} s", file=sys.stderr)
+            students = {entry["notebook"]: entry for entry in grades["notebooks"]}
+
+        for path in NOTEBOOKS + [FIXTURE]:
+            name = os.path.basename(path)
+            with self.subTest(notebook=name):
+                reference_results = results_by_exercise({"exercises": [
+                    {"exercise": n, "result": r, "detail": d} for n, r, d in grade.outcomes(*self.executed_reference(path))]})
+                student_results = results_by_exercise(students[name])
+                self.assertEqual("completed", students[name]["run"])
+                self.assertEqual(set(reference_results), set(student_results))
+                for number, (result, detail) in reference_results.items():
+                    self.assertIn(result, ("passed", "not checked"), f"{name} exercise {number}: {detail}")
+                    student_result, student_detail = student_results[number]
+                    self.assertEqual("failed", student_result, f"{name} exercise {number}: {student_detail}")
+                    if result == "passed":   # a checker: its own friendly hint
+                        self.assertTrue(student_detail.startswith(
+                            f'not answered yet: replace the line throw new UnsupportedOperationException('
+                            f'"Exercise {number}: your code here")'), student_detail)
+                    else:
+                        self.assertEqual("not answered (the placeholder is still there)", student_detail)
+
+    def executed_reference(self, path):
+        """The reference notebook with outputs: run_notebooks.py's copy when fresh, else executed now."""
+        executed = os.path.join(ROOT, "target", "executed", os.path.basename(path))
+        if os.path.exists(executed) and os.path.getmtime(executed) >= os.path.getmtime(path):
+            return read(executed), None, "completed"
+        nb, stopped_at, how, _ = grade.execute(path, 300)
+        return nb, stopped_at, how
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
