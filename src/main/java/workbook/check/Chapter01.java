@@ -13,8 +13,8 @@ import java.util.function.BiFunction;
 import java.util.function.ToDoubleBiFunction;
 
 /**
- * Checkers for the exercises of notebook 01 (time-series data). Each prints "PASSED: ..." or
- * "NOT YET: ..." with the input that failed, and what was expected and what came.
+ * Checkers for the exercises of notebook 01 (time-series data). Each prints one verdict line
+ * ({@link Check}: "PASSED exercise N: ..." or "NOT YET exercise N: ...") with the input that failed, and what was expected and what came.
  *
  * <pre>{@code
  * BiFunction<double[], Integer, double[]> seasonalDifference = (y, m) -> ...;
@@ -30,12 +30,12 @@ public final class Chapter01 {
 
     /** Exercise: {@code seasonalDifference.apply(y, m)} returns y[t] - y[t-m] for t = m .. n-1. */
     public static void checkSeasonalDifference(BiFunction<double[], Integer, double[]> seasonalDifference) {
-        System.out.println(seasonalDifference(seasonalDifference));
+        seasonalDifference(seasonalDifference).print(1);
     }
 
     /** Exercise: {@code autocorrelation.applyAsDouble(y, k)} returns the lag-k sample autocorrelation r_k. */
     public static void checkAutocorrelation(ToDoubleBiFunction<double[], Integer> autocorrelation) {
-        System.out.println(autocorrelation(autocorrelation));
+        autocorrelation(autocorrelation).print(2);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class Chapter01 {
      * the p previous values y_{t-p} .. y_{t-1}, then y_t.
      */
     public static void checkSupervisedRows(BiFunction<double[], Integer, double[][]> supervisedRows) {
-        System.out.println(supervisedRows(supervisedRows));
+        supervisedRows(supervisedRows).print(3);
     }
 
     static CheckResult seasonalDifference(BiFunction<double[], Integer, double[]> f) {

@@ -28,17 +28,17 @@ public final class Chapter02 {
 
     /** Exercise: the drift forecast y_n + h (y_n - y_1) / (n - 1). */
     public static void checkDrift(Forecaster drift) {
-        System.out.println(drift(drift));
+        drift(drift).print(1);
     }
 
     /** Exercise: the seasonal naive forecast with a season of 12 (y_{n+h-12k}, also for h > 12). */
     public static void checkSeasonalNaive12(Forecaster seasonalNaive) {
-        System.out.println(seasonalNaive12(seasonalNaive));
+        seasonalNaive12(seasonalNaive).print(2);
     }
 
     /** Exercise: AR(1) with an intercept, fitted by least squares, forecast recursively. */
     public static void checkAr1(Forecaster ar1) {
-        System.out.println(ar1(ar1));
+        ar1(ar1).print(3);
     }
 
     static CheckResult drift(Forecaster f) {

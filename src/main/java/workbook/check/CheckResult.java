@@ -15,6 +15,11 @@ public record CheckResult(boolean passed, String message) {
         return new CheckResult(false, message);
     }
 
+    /** Prints the verdict for exercise {@code exercise} in the format {@code ./workbook grade} reads; returns {@link #passed()}. */
+    public boolean print(int exercise) {
+        return passed ? Check.passed(exercise, message) : Check.notYet(exercise, message);
+    }
+
     @Override
     public String toString() {
         return (passed ? "PASSED: " : "NOT YET: ") + message;

@@ -83,8 +83,8 @@ final class Checks {
     }
 
     static String threw(String input, RuntimeException e) {
-        return "for " + input + " your code threw " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String hint = Check.hintForException(0, e);
+        return Check.isPlaceholder(e) ? hint : "for " + input + " " + hint;
     }
 
     /** Up to 12 values; longer arrays show their start and end. */
