@@ -158,6 +158,14 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertIn("display_data", kinds)
         self.assertIn("update_display_data", kinds)
 
+    def test_printf_output_arrives_as_whole_lines_and_its_stream_is_not_a_result(self):
+        _, outputs = self.run_cell('System.out.printf("%d months, from %s to %s%n", 144, "1949-01", "1960-12");\n'
+                                   'System.out.printf("mean %.2f%n", 280.3)')
+        streams = [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"]
+        self.assertEqual("144 months, from 1949-01 to 1960-12\nmean 280.30\n", "".join(streams))
+        self.assertLessEqual(len(streams), 2, f"one message per line at most, got {streams}")
+        self.assertFalse([m for m in outputs if m["msg_type"] == "execute_result"])
+
     def test_magics(self):
         folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")
         value = self.value_of(f"%load {folder}/helper.jsh\nint tripled = triple(14);\ntripled")

@@ -69,13 +69,18 @@ public final class Check {
      * placeholder gets a friendly "not answered yet".
      */
     public static String hintForException(int exercise, Throwable thrown) {
-        if (thrown instanceof UnsupportedOperationException
-                && placeholderMessage(exercise).equals(thrown.getMessage())) {
+        if (isPlaceholder(thrown)) {
             return "not answered yet: replace the line throw new UnsupportedOperationException(\""
-                    + placeholderMessage(exercise) + "\") with your code, run that cell, then this one";
+                    + thrown.getMessage() + "\") with your code, run that cell, then this one";
         }
         return "your code threw " + thrown.getClass().getSimpleName()
                 + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    }
+
+    /** True for the exception the student version's placeholder throws ("Exercise N: your code here"). */
+    public static boolean isPlaceholder(Throwable thrown) {
+        return thrown instanceof UnsupportedOperationException && thrown.getMessage() != null
+                && thrown.getMessage().matches("Exercise \\d+: your code here");
     }
 
     /** A comparison being set up: tolerance, then the inputs. */

@@ -83,6 +83,22 @@ public final class Backtest {
                     + names.asList());
         }
 
+        /**
+         * The summary for reading: MAE, RMSE, MAPE, sMAPE and MASE with {@code decimals} decimals
+         * (MSE left out: it is RMSE squared), the undefined-percentage count only if some fold had one.
+         */
+        public Table rounded(int decimals) {
+            Table shown = summary.copy().removeColumns("mse");
+            if (shown.intColumn("percentage_undefined").sum() == 0) {
+                shown.removeColumns("percentage_undefined");
+            }
+            for (String metric : new String[]{"mae", "rmse", "mape", "smape", "mase"}) {
+                shown.doubleColumn(metric).setPrintFormatter(
+                        tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(decimals));
+            }
+            return shown;
+        }
+
         @Override
         public String toString() {
             return summary.printAll();

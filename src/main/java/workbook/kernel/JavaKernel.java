@@ -31,6 +31,8 @@ import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import workbook.display.DisplaySink;
 import workbook.display.Displays;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -52,6 +54,8 @@ public final class JavaKernel extends BaseKernel {
     private final SessionHistory history;
     private final WorkbookIO workbookIO;
     private final PlotlyLoader plotly;
+    private final PrintStream cellOut;
+    private final PrintStream cellErr;
 
     public static JavaKernel create() {
         return new JavaKernel(new WorkbookIO(), new SessionHistory(), new Renderer(), PlotlyLoader.fromSystemProperty());
@@ -75,6 +79,8 @@ public final class JavaKernel extends BaseKernel {
         this.workbookIO = io;
         this.history = history;
         this.plotly = plotly;
+        this.cellOut = LineBufferedStream.around(io.out);
+        this.cellErr = LineBufferedStream.around(io.err);
         this.evaluator = new CellEvaluator();
         this.magics = new Magics(evaluator::addToClasspath, evaluator::evaluate);
         RichDisplay.registerAll(renderer, plotly);
@@ -92,6 +98,22 @@ public final class JavaKernel extends BaseKernel {
         super.onShutdown(isRestarting);
     }
 
+    /** As the base class, with output passed on a line at a time rather than a write at a time. */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        System.setOut(cellOut);
+        System.setErr(cellErr);
+        System.setIn(io.in);
+        env.defer(() -> {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        });
+    }
+
     @Override
     public Object evalRaw(String source) {
         Magics.Result afterMagics = magics.apply(source);
@@ -99,7 +121,8 @@ public final class JavaKernel extends BaseKernel {
         if (!CellEvaluator.hasValue(result)) {
             result = afterMagics.loadedValue();
         }
-        return CellEvaluator.hasValue(result) ? result : null;
+        // printf and append return their stream: showing "java.io.PrintStream@1a2b" would only confuse.
+        return CellEvaluator.hasValue(result) && !(result instanceof PrintStream) ? result : null;
     }
 
     @Override
@@ -154,9 +177,9 @@ public final class JavaKernel extends BaseKernel {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
     }
 
-    private static void flushOutput() {
-        System.out.flush();
-        System.err.flush();
+    private void flushOutput() {
+        cellOut.flush();
+        cellErr.flush();
     }
 
     /** The protocol wants {@code status: "ok"} in every reply; the base library's kernel_info lacks it. */

@@ -201,6 +201,15 @@ public final class Plots {
 
     /** {@link #window(Windows, int, String)} plus a model's predictions for the label steps. */
     public static Figure window(Windows windows, int index, String column, double[] predictions) {
+        return window(windows, index, column, predictions,
+                "Window " + index + " of " + windows.size(), column);
+    }
+
+    /**
+     * {@link #window(Windows, int, String, double[])} with a title that says what to see and a
+     * y-axis title with units; {@code predictions} may be null.
+     */
+    public static Figure window(Windows windows, int index, String column, double[] predictions, String title, String yTitle) {
         if (index < 0 || index >= windows.size()) {
             throw new IllegalArgumentException("window " + index + " does not exist; there are " + windows.size());
         }
@@ -236,7 +245,7 @@ public final class Plots {
                     .marker(Marker.builder().size(10).symbol(tech.tablesaw.plotly.components.Symbol.DIAMOND).build())
                     .name("predictions").build());
         }
-        return new Figure(layout("Window " + index + " of " + windows.size(), "row of the series", column).showLegend(true).build(),
+        return new Figure(layout(title, "row of the series", yTitle).showLegend(true).build(),
                 traces.toArray(new Trace[0]));
     }
 

@@ -72,6 +72,9 @@ class PlotsTest {
         Windows w = WindowGenerator.builder().inputWidth(12).labelWidth(3).shift(3).build().windows(PASSENGERS);
         String window = render(Plots.window(w, 0, "value", new double[]{1, 2, 3}));
         assertTrue(window.contains("predictions") && window.contains("row of the series"));
+        String titled = render(Plots.window(w, 2, "value", null, "Twelve months in, three months out", "passengers (thousands)"));
+        assertTrue(titled.contains("Twelve months in, three months out") && titled.contains("passengers (thousands)"));
+        assertFalse(titled.contains("predictions"), "no prediction trace without predictions");
 
         Table history = Table.create("h", IntColumn.create("epoch", new int[]{1, 2, 3}),
                 DoubleColumn.create("train_loss", new double[]{1, 0.5, 0.3}), DoubleColumn.create("val_loss", new double[]{1.1, 0.7, 0.6}));

@@ -1,0 +1,61 @@
+package workbook.bench;
+
+import workbook.djl.CellKind;
+import workbook.djl.Fit;
+import workbook.djl.History;
+import workbook.djl.Models;
+import workbook.djl.RecurrentModel;
+import workbook.djl.TrainData;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * DJL training speed: RNN, LSTM and GRU, hidden 64, dense head 1, MSE, Adam, batch 32, 50 steps of 1 feature,
+ * one epoch over 2,000 windows. The same configuration as src/test/python/torch_bench.py for PyTorch.
+ * The engine's threads come from -Dai.djl.pytorch.num_threads / -Dai.djl.pytorch.num_interop_threads.
+ */
+public final class DjlBench implements BenchSuite {
+
+    static final int WINDOWS = 2000;
+    static final int STEPS = 50;
+    static final int BATCH = 32;
+    static final int HIDDEN = 64;
+    static final int MEASURED_EPOCHS = 3;
+
+    @Override
+    public String title() {
+        return "DJL, PyTorch engine, " + Models.threads() + " intra-op thread(s)";
+    }
+
+    @Override
+    public List<BenchResult> run() {
+        Random rng = new Random(1);
+        double[][][] x = new double[WINDOWS][STEPS][1];
+        double[][] y = new double[WINDOWS][1];
+        double[] series = new double[WINDOWS + STEPS];
+        for (int i = 0; i < series.length; i++) {
+            series[i] = Math.sin(i / 8.0) + 0.1 * rng.nextGaussian();
+        }
+        for (int i = 0; i < WINDOWS; i++) {
+            for (int t = 0; t < STEPS; t++) {
+                x[i][t][0] = series[i + t];
+            }
+            y[i][0] = series[i + STEPS];
+        }
+        TrainData data = TrainData.of(x, y);
+        List<BenchResult> results = new ArrayList<>();
+        for (CellKind kind : new CellKind[] {CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU}) {
+            try (RecurrentModel model = RecurrentModel.of(kind, HIDDEN).dense(1).build()) {
+                // One warm-up epoch (native code paths, allocator), then the measured ones.
+                History h = model.fit(data, Fit.epochs(1 + MEASURED_EPOCHS).batchSize(BATCH).progress(false));
+                double seconds = h.epochs().stream().skip(1).mapToDouble(History.Epoch::seconds).min().orElseThrow();
+                String config = ".b" + BATCH + ".t" + STEPS + ".h" + HIDDEN;
+                results.add(new BenchResult("train." + kind.shortName() + ".djl" + config, "sequences/s", WINDOWS / seconds));
+                results.add(new BenchResult("epoch." + kind.shortName() + ".djl.n" + WINDOWS + config, "s", seconds));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,603 @@
+package workbook.djl;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.translate.TranslateException;
+import ai.djl.util.Pair;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.Map;
+
+/**
+ * A recurrent network in a few lines, Keras-style, on real DJL underneath:
+ *
+ * <pre>{@code
+ * try (RecurrentModel model = RecurrentModel.lstm(64).dense(1).build()) {
+ *     History h = model.fit(TrainData.of(xTrain, yTrain), TrainData.of(xVal, yVal),
+ *             Fit.epochs(20).patience(3).clipNorm(1.0));
+ *     double[][] yHat = model.predict(xTest);
+ * }
+ * }</pre>
+ *
+ * The model owns an {@link NDManager}; close it to free native memory. {@link #block()} and
+ * {@link #manager()} are the way down to plain DJL.
+ */
+public final class RecurrentModel implements AutoCloseable {
+
+    /** Which steps of the recurrent layer the head sees. */
+    public enum Output {
+        /** Many-to-one: the final state of each sequence (its last valid step when lengths are given). */
+        LAST_STEP,
+        /** Many-to-many: every step (e.g. per-step vocabulary logits). */
+        EVERY_STEP
+    }
+
+    /** Regression (MSE on real targets) or classification (softmax cross-entropy on class labels). */
+    public enum Task { REGRESSION, CLASSIFICATION }
+
+    private final RecurrentNet net;
+    private final NDManager manager;
+    private final Task task;
+    private final Output output;
+    private final int units;
+    private final long seed;
+    private History lastHistory;
+
+    private RecurrentModel(Builder b) {
+        RecurrentBlock rec = new RecurrentBlock(b.kind, b.hidden, b.layers, b.bidirectional, b.dropout);
+        this.net = new RecurrentNet(rec, b.output, b.units);
+        this.manager = Models.newManager();
+        this.task = b.task;
+        this.output = b.output;
+        this.units = b.units;
+        this.seed = b.seed;
+        if (b.inputFeatures > 0) {
+            initialize(b.inputFeatures);
+        }
+    }
+
+    public static Builder rnn(int hidden) {
+        return new Builder(CellKind.RNN_TANH, hidden);
+    }
+
+    public static Builder rnnRelu(int hidden) {
+        return new Builder(CellKind.RNN_RELU, hidden);
+    }
+
+    public static Builder lstm(int hidden) {
+        return new Builder(CellKind.LSTM, hidden);
+    }
+
+    public static Builder gru(int hidden) {
+        return new Builder(CellKind.GRU, hidden);
+    }
+
+    public static Builder of(CellKind kind, int hidden) {
+        return new Builder(kind, hidden);
+    }
+
+    /** Options with defaults: 1 layer, one direction, no dropout, last step, dense(1) regression, seed 42. */
+    public static final class Builder {
+        private final CellKind kind;
+        private final int hidden;
+        private int layers = 1;
+        private boolean bidirectional;
+        private float dropout;
+        private Output output = Output.LAST_STEP;
+        private int units = 1;
+        private Task task = Task.REGRESSION;
+        private int inputFeatures = -1;
+        private long seed = 42;
+
+        private Builder(CellKind kind, int hidden) {
+            this.kind = kind;
+            this.hidden = hidden;
+        }
+
+        public Builder layers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        public Builder bidirectional() {
+            return bidirectional(true);
+        }
+
+        public Builder bidirectional(boolean bidirectional) {
+            this.bidirectional = bidirectional;
+            return this;
+        }
+
+        /** Dropout between stacked layers (as in PyTorch, not after the last one). */
+        public Builder dropout(double rate) {
+            this.dropout = (float) rate;
+            return this;
+        }
+
+        public Builder output(Output output) {
+            this.output = output;
+            return this;
+        }
+
+        /** A dense head with {@code units} real outputs, trained with mean squared error. */
+        public Builder dense(int units) {
+            this.units = units;
+            this.task = Task.REGRESSION;
+            return this;
+        }
+
+        /** A dense head with one logit per class, trained with softmax cross-entropy. */
+        public Builder classes(int classes) {
+            this.units = classes;
+            this.task = Task.CLASSIFICATION;
+            return this;
+        }
+
+        /** Features per step; optional (otherwise taken from the first data), needed to set weights before fitting. */
+        public Builder inputFeatures(int features) {
+            this.inputFeatures = features;
+            return this;
+        }
+
+        /** Seeds weight initialisation. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public RecurrentModel build() {
+            if (units < 1) {
+                throw new IllegalArgumentException("the head needs at least 1 unit, got " + units);
+            }
+            return new RecurrentModel(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /** Trains without validation data (early stopping, if asked, then watches the training loss). */
+    public History fit(TrainData train, Fit fit) {
+        return fit(train, null, fit);
+    }
+
+    /** Trains on {@code train}, reporting the loss on {@code validation} (may be null) after every epoch. */
+    public History fit(TrainData train, TrainData validation, Fit fit) {
+        checkTarget(train, "training");
+        if (validation != null) {
+            checkTarget(validation, "validation");
+            if (validation.features != train.features) {
+                throw new IllegalArgumentException("validation has " + validation.features
+                        + " features per step, training has " + train.features);
+            }
+        }
+        initialize(train.features);
+        Models.seed(fit.seed());
+        History history = new History();
+        lastHistory = history;
+        FitLoop loop = new FitLoop(manager, parameterList(), fit);
+        ParameterStore ps = new ParameterStore(manager, false);
+        return loop.run(train.samples, (m, idx, training) -> loss(ps, m, train, idx, training),
+                validation == null ? 0 : validation.samples,
+                validation == null ? null : (m, idx, training) -> loss(ps, m, validation, idx, training), history);
+    }
+
+    /**
+     * Trains on DJL datasets (e.g. an {@code ArrayDataset}): each batch's data is {@code [x]} or
+     * {@code [x, lengths]} with x of shape (batch, time, features), its labels {@code [y]}: real targets
+     * (batch, units) for regression, class indices (batch) or (batch, time) for classification. Batch size and
+     * shuffling come from the dataset's own sampler; {@code fit.batchSize()} and {@code fit.shuffle()} are not used.
+     */
+    public History fit(Dataset train, Dataset validation, Fit fit) {
+        if (train == null) {
+            throw new IllegalArgumentException("no training dataset (null)");
+        }
+        Models.seed(fit.seed());
+        History history = new History();
+        lastHistory = history;
+        ParameterStore ps = new ParameterStore(manager, false);
+        FitLoop.Source trainSource = datasetSource(train, ps, "training");
+        FitLoop.Source validationSource = validation == null ? null : datasetSource(validation, ps, "validation");
+        if (!net.isInitialized()) {
+            // The first batch tells the number of features.
+            try (NDManager m = manager.newSubManager()) {
+                for (Batch b : train.getData(m)) {
+                    initialize((int) checkBatchShape(b.getData().get(0), "training").get(2));
+                    b.close();
+                    break;
+                }
+            } catch (IOException | TranslateException e) {
+                throw new IllegalStateException("could not read the training dataset: " + e.getMessage(), e);
+            }
+            if (!net.isInitialized()) {
+                throw new IllegalArgumentException("the training dataset is empty: it gave no batches");
+            }
+        }
+        return new FitLoop(manager, parameterList(), fit).run(trainSource, validationSource, history);
+    }
+
+    private FitLoop.Source datasetSource(Dataset dataset, ParameterStore ps, String role) {
+        return new FitLoop.Source() {
+            @Override
+            public int batches(int batchSize) {
+                return -1;
+            }
+
+            @Override
+            public Iterator<FitLoop.Step> epoch(int batchSize, boolean shuffle, Random rng) {
+                Iterator<Batch> batches;
+                try {
+                    batches = dataset.getData(manager).iterator();
+                } catch (IOException | TranslateException e) {
+                    throw new IllegalStateException("could not read the " + role + " dataset: " + e.getMessage(), e);
+                }
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return batches.hasNext();
+                    }
+
+                    @Override
+                    public FitLoop.Step next() {
+                        Batch batch = batches.next();
+                        return new FitLoop.Step() {
+                            @Override
+                            public NDArray loss(NDManager m, boolean training) {
+                                NDList data = batch.getData();
+                                Shape x = checkBatchShape(data.get(0), role);
+                                if (x.get(2) != net.recurrent().inputFeatures()) {
+                                    throw new IllegalArgumentException("the " + role + " batch has " + x.get(2)
+                                            + " features per step, the model expects " + net.recurrent().inputFeatures());
+                                }
+                                return RecurrentModel.this.loss(ps, data, batch.getLabels().get(0), training);
+                            }
+
+                            @Override
+                            public int size() {
+                                return batch.getSize();
+                            }
+
+                            @Override
+                            public void close() {
+                                batch.close();
+                            }
+                        };
+                    }
+                };
+            }
+        };
+    }
+
+    private static Shape checkBatchShape(NDArray x, String role) {
+        Shape s = x.getShape();
+        if (s.dimension() != 3) {
+            throw new IllegalArgumentException("the " + role + " batch's data has shape " + s
+                    + "; expected (batch, time, features), e.g. (32, 50, 1) for 50 steps of one feature");
+        }
+        return s;
+    }
+
+    /** Mean loss (MSE or cross-entropy) over a data set, without training. */
+    public double evaluate(TrainData data) {
+        checkTarget(data, "evaluation");
+        requireInitialized();
+        ParameterStore ps = new ParameterStore(manager, false);
+        return new FitLoop(manager, parameterList(), Fit.epochs(1)).evaluate(
+                (m, idx, training) -> loss(ps, m, data, idx, training), data.samples);
+    }
+
+    /** The history of the latest {@code fit}, also after an interrupt stopped it. */
+    public History lastHistory() {
+        return lastHistory;
+    }
+
+    private NDArray loss(ParameterStore ps, NDManager m, TrainData data, int[] idx, boolean training) {
+        NDList inputs = batchInputs(m, data, idx);
+        int n = idx.length;
+        NDArray target;
+        if (data.target == TrainData.Target.VALUES) {
+            float[] y = new float[n * data.yWidth];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(data.y, idx[i] * data.yWidth, y, i * data.yWidth, data.yWidth);
+            }
+            target = m.create(y, new Shape(n, data.yWidth));
+        } else if (data.target == TrainData.Target.CLASSES) {
+            long[] labels = new long[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = data.labels[idx[i]];
+            }
+            target = m.create(labels);
+        } else {
+            long[] labels = new long[n * data.steps];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(data.labels, idx[i] * data.steps, labels, i * data.steps, data.steps);
+            }
+            target = m.create(labels, new Shape(n, data.steps));
+        }
+        return loss(ps, inputs, target, training);
+    }
+
+    /** The loss of one batch: MSE for regression, cross-entropy for classes; padded steps do not count. */
+    private NDArray loss(ParameterStore ps, NDList inputs, NDArray target, boolean training) {
+        NDArray pred = net.forward(ps, inputs, training).singletonOrThrow();
+        NDArray lengths = inputs.size() > 1 ? inputs.get(1) : null;
+        long steps = inputs.get(0).getShape().get(1);
+        NDArray mask = output == Output.EVERY_STEP && lengths != null ? stepMask(lengths, steps) : null;
+        if (task == Task.REGRESSION) {
+            NDArray squared = pred.sub(target.reshape(pred.getShape())).square();
+            if (mask != null) {
+                NDArray m3 = mask.expandDims(2);
+                return squared.mul(m3).sum().div(m3.sum().mul(units));
+            }
+            return squared.mean();
+        }
+        return Losses.crossEntropy(pred, target.reshape(labelShape(pred)), mask);
+    }
+
+    private static Shape labelShape(NDArray logits) {
+        Shape s = logits.getShape();
+        return s.slice(0, s.dimension() - 1);
+    }
+
+    private static NDArray stepMask(NDArray lengths, long steps) {
+        return lengths.getManager().arange(steps).reshape(1, steps).lt(lengths.reshape(-1, 1))
+                .toType(DataType.FLOAT32, false);
+    }
+
+    private void checkTarget(TrainData data, String role) {
+        if (data == null) {
+            throw new IllegalArgumentException("no " + role + " data (null)");
+        }
+        boolean classes = data.target != TrainData.Target.VALUES;
+        if (classes != (task == Task.CLASSIFICATION)) {
+            throw new IllegalArgumentException("the " + role + " data has " + (classes ? "class labels" : "real targets")
+                    + " but the model was built for " + task.name().toLowerCase()
+                    + (classes ? " (use classes(n) instead of dense(n))" : " (use dense(n) instead of classes(n))"));
+        }
+        if ((data.target == TrainData.Target.STEP_CLASSES) != (output == Output.EVERY_STEP && classes)) {
+            throw new IllegalArgumentException("the " + role + " data has " + (data.target == TrainData.Target.STEP_CLASSES
+                    ? "a label per step" : "a label per sequence") + " but the model's output is " + output);
+        }
+        if (data.target == TrainData.Target.VALUES) {
+            int expected = output == Output.LAST_STEP ? units : units * data.steps;
+            if (data.yWidth != expected) {
+                throw new IllegalArgumentException("the " + role + " targets have " + data.yWidth
+                        + " values per sequence, expected " + expected + (output == Output.LAST_STEP
+                        ? " (the head's units)" : " (units × steps)"));
+            }
+        }
+        if (data.labels != null) {
+            for (long l : data.labels) {
+                if (l >= units) {
+                    throw new IllegalArgumentException("the " + role + " data has class label " + l
+                            + " but the model has only " + units + " classes");
+                }
+            }
+        }
+        if (net.isInitialized() && data.features != net.recurrent().inputFeatures()) {
+            throw new IllegalArgumentException("the " + role + " data has " + data.features
+                    + " features per step, the model was built for " + net.recurrent().inputFeatures());
+        }
+    }
+
+    private static NDList batchInputs(NDManager m, TrainData data, int[] idx) {
+        int per = data.steps * data.features;
+        float[] x = new float[idx.length * per];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(data.x, idx[i] * per, x, i * per, per);
+        }
+        NDArray xs = m.create(x, new Shape(idx.length, data.steps, data.features));
+        if (data.lengths == null) {
+            return new NDList(xs);
+        }
+        long[] lengths = new long[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            lengths[i] = data.lengths[idx[i]];
+        }
+        return new NDList(xs, m.create(lengths));
+    }
+
+    // ---------------------------------------------------------------- prediction
+
+    /** Predictions for {@code x[sample][step][feature]}: [sample][unit] (logits for classification). */
+    public double[][] predict(double[][][] x) {
+        return predict(x, null);
+    }
+
+    /** Predictions for variable-length sequences padded to the same length. */
+    public double[][] predict(double[][][] x, int[] lengths) {
+        if (output != Output.LAST_STEP) {
+            throw new IllegalStateException("this model outputs every step: use predictSteps");
+        }
+        float[] flat = run(x, lengths);
+        double[][] result = new double[x.length][units];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < units; j++) {
+                result[i][j] = flat[i * units + j];
+            }
+        }
+        return result;
+    }
+
+    /** Every step's output: [sample][step][unit]. */
+    public double[][][] predictSteps(double[][][] x, int[] lengths) {
+        if (output != Output.EVERY_STEP) {
+            throw new IllegalStateException("this model outputs the last step only: use predict");
+        }
+        float[] flat = run(x, lengths);
+        int steps = x[0].length;
+        double[][][] result = new double[x.length][steps][units];
+        for (int i = 0; i < x.length; i++) {
+            for (int t = 0; t < steps; t++) {
+                for (int j = 0; j < units; j++) {
+                    result[i][t][j] = flat[(i * steps + t) * units + j];
+                }
+            }
+        }
+        return result;
+    }
+
+    private float[] run(double[][][] x, int[] lengths) {
+        TrainData data = task == Task.REGRESSION
+                ? TrainData.of(x, new double[x.length][units], lengths)
+                : TrainData.ofClasses(x, new int[x.length], lengths);
+        initialize(data.features);
+        if (data.features != net.recurrent().inputFeatures()) {
+            throw new IllegalArgumentException("input has shape " + data.shape() + " but the model expects "
+                    + net.recurrent().inputFeatures() + " features per step: [samples][steps]["
+                    + net.recurrent().inputFeatures() + "]");
+        }
+        int[] all = new int[data.samples];
+        Arrays.setAll(all, i -> i);
+        ParameterStore ps = new ParameterStore(manager, false);
+        try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
+            scope.suppressNotUsedWarning();
+            return net.forward(ps, batchInputs(m, data, all), false).singletonOrThrow().toFloatArray();
+        }
+    }
+
+    // ---------------------------------------------------------------- weights
+
+    /** Creates the weights for {@code features} inputs per step, if not done yet (fit and predict do it). */
+    public void initialize(int features) {
+        if (net.isInitialized()) {
+            return;
+        }
+        Models.seed(seed);
+        net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, features));
+    }
+
+    private void requireInitialized() {
+        if (!net.isInitialized()) {
+            throw new IllegalStateException("the model has no weights yet: fit it, or build it with inputFeatures(n)");
+        }
+    }
+
+    List<Parameter> parameterList() {
+        List<Parameter> list = new ArrayList<>();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            list.add(p.getValue());
+        }
+        return list;
+    }
+
+    /**
+     * The weights by name: the recurrent layer's under DJL's names ({@code l_0_i2h_WEIGHT}, {@code r_0_h2h_BIAS},
+     * same shapes and gate order as PyTorch's {@code weight_ih_l0} ...), the head's as {@code head.weight},
+     * {@code head.bias}. The arrays are the live parameters: a way down to DJL.
+     */
+    public Map<String, NDArray> parameters() {
+        requireInitialized();
+        Map<String, NDArray> map = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : net.recurrent().getParameters()) {
+            map.put(p.getKey(), p.getValue().getArray());
+        }
+        for (Pair<String, Parameter> p : net.head().getParameters()) {
+            map.put("head." + p.getKey(), p.getValue().getArray());
+        }
+        return map;
+    }
+
+    /** A copy of one weight, flattened row-major; see {@link #parameters()} for the names. */
+    public float[] weight(String name) {
+        return parameter(name).toFloatArray();
+    }
+
+    /** The shape of one weight. */
+    public long[] weightShape(String name) {
+        return parameter(name).getShape().getShape();
+    }
+
+    /** Overwrites one weight with {@code values} (row-major, same number of elements). */
+    public void setWeight(String name, float[] values) {
+        NDArray target = parameter(name);
+        if (values.length != target.size()) {
+            throw new IllegalArgumentException(name + " has shape " + target.getShape() + " (" + target.size()
+                    + " values), got " + values.length + " values");
+        }
+        target.set(FloatBuffer.wrap(values));
+    }
+
+    private NDArray parameter(String name) {
+        NDArray a = parameters().get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no weight named '" + name + "'; the model has " + parameters().keySet());
+        }
+        return a;
+    }
+
+    /** Saves the weights (DJL's parameter format). */
+    public void save(Path file) throws IOException {
+        requireInitialized();
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(os)) {
+            net.saveParameters(out);
+        }
+    }
+
+    /** Loads weights saved by {@link #save} into a model built the same way. */
+    public void load(Path file) throws IOException {
+        try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(is)) {
+            net.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException(file + " does not hold weights for this model: " + e.getMessage(), e);
+        }
+    }
+
+    public RecurrentNet block() {
+        return net;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public Output output() {
+        return output;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    @Override
+    public String toString() {
+        RecurrentBlock r = net.recurrent();
+        return r.kind().shortName() + "(hidden " + r.hidden() + ", layers " + r.layers()
+                + (r.bidirectional() ? ", bidirectional" : "") + ") → dense(" + units + "), " + output
+                + ", " + task.name().toLowerCase();
+    }
+}

@@ -1,0 +1,90 @@
+package workbook.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * A {@link RecurrentBlock} followed by a dense head, as one DJL block: inputs {@code [x]} or
+ * {@code [x, lengths]}, output {@code [y]} with y (batch, units) for the last step or (batch, time, units)
+ * for every step.
+ */
+public class RecurrentNet extends AbstractBlock {
+
+    private final RecurrentBlock recurrent;
+    private final Linear head;
+    private final RecurrentModel.Output output;
+    private final int units;
+
+    public RecurrentNet(RecurrentBlock recurrent, RecurrentModel.Output output, int units) {
+        this.recurrent = addChildBlock("recurrent", recurrent);
+        this.head = addChildBlock("head", Linear.builder().setUnits(units).build());
+        this.output = output;
+        this.units = units;
+    }
+
+    public RecurrentBlock recurrent() {
+        return recurrent;
+    }
+
+    public Linear head() {
+        return head;
+    }
+
+    private long headInputs() {
+        return (long) recurrent.hidden() * recurrent.directions();
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        recurrent.initialize(manager, dataType, inputShapes);
+        // Like PyTorch's nn.Linear: U(-1/sqrt(in), 1/sqrt(in)).
+        head.setInitializer(new UniformInitializer((float) (1 / Math.sqrt(headInputs()))), Parameter.Type.WEIGHT);
+        head.setInitializer(new UniformInitializer((float) (1 / Math.sqrt(headInputs()))), Parameter.Type.BIAS);
+        head.initialize(manager, dataType, new Shape(inputShapes[0].get(0), headInputs()));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape x = inputShapes[0];
+        return new Shape[] {output == RecurrentModel.Output.LAST_STEP
+                ? new Shape(x.get(0), units) : new Shape(x.get(0), x.get(1), units)};
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.get(0);
+        NDArray lengths = inputs.size() > 1 ? inputs.get(1) : null;
+        RecurrentOutput out = recurrent.forward(ps, x, lengths, null, null, training);
+        if (output == RecurrentModel.Output.LAST_STEP) {
+            return head.forward(ps, new NDList(topLayerState(out.h())), training);
+        }
+        Shape s = out.sequence().getShape();
+        NDArray flat = out.sequence().reshape(s.get(0) * s.get(1), s.get(2));
+        NDArray y = head.forward(ps, new NDList(flat), training).singletonOrThrow();
+        return new NDList(y.reshape(s.get(0), s.get(1), units));
+    }
+
+    /**
+     * The top layer's final state, both directions side by side: (batch, hidden · directions). Forward it is
+     * the last valid step; in reverse it is the state after reading the sequence back to its first step.
+     */
+    private NDArray topLayerState(NDArray h) {
+        int d = recurrent.directions();
+        int top = (recurrent.layers() - 1) * d;
+        if (d == 1) {
+            return h.get(top);
+        }
+        return RecurrentBlock.concat(new NDList(h.get(top), h.get(top + 1)), 1);
+    }
+}

@@ -1,0 +1,106 @@
+package workbook.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import workbook.scratch.Recurrent;
+import workbook.scratch.Weights;
+
+import java.nio.FloatBuffer;
+
+/**
+ * Weights both ways between a DJL recurrent layer and the from-scratch {@link Recurrent} of
+ * {@code workbook.scratch}: same cell, sizes, layers and directions, PyTorch's gate order on both sides; only
+ * the names differ ({@code weight_ih_l0} ↔ {@code l_0_i2h_WEIGHT}, see {@link workbook.scratch.Weights}).
+ *
+ * <pre>{@code
+ * Recurrent scratch = ScratchWeights.toScratch(model);     // a plain-Java copy of a trained DJL model's layer
+ * ScratchWeights.copy(scratch, model);                    // and back
+ * }</pre>
+ * DJL computes in float32, the scratch code in float64: copies to DJL round to float.
+ */
+public final class ScratchWeights {
+
+    private ScratchWeights() {
+    }
+
+    /** A from-scratch network with the DJL model's recurrent architecture and weights (the dense head stays in DJL). */
+    public static Recurrent toScratch(RecurrentModel model) {
+        RecurrentBlock block = model.block().recurrent();
+        requireInitialized(block);
+        Recurrent.Builder b;
+        int in = block.inputFeatures();
+        int h = block.hidden();
+        switch (block.kind()) {
+            case LSTM: b = Recurrent.lstm(in, h); break;
+            case GRU: b = Recurrent.gru(in, h); break;
+            case RNN_RELU: b = Recurrent.rnnRelu(in, h); break;
+            default: b = Recurrent.rnn(in, h); break;
+        }
+        Recurrent scratch = b.layers(block.layers()).bidirectional(block.bidirectional()).build();
+        copy(block, scratch);
+        return scratch;
+    }
+
+    /** Scratch → DJL model (its recurrent layer); the model gets weights for the scratch input size if it had none. */
+    public static void copy(Recurrent from, RecurrentModel to) {
+        to.initialize(from.inputSize());
+        copy(from, to.block().recurrent());
+    }
+
+    /** DJL model (its recurrent layer) → scratch. */
+    public static void copy(RecurrentModel from, Recurrent to) {
+        copy(from.block().recurrent(), to);
+    }
+
+    /** Scratch → DJL block. */
+    public static void copy(Recurrent from, RecurrentBlock to) {
+        requireSameArchitecture(from, to);
+        for (workbook.scratch.Parameter p : from.parameters()) {
+            NDArray target = djlParameter(to, p.name()).getArray();
+            double[] v = p.value();
+            float[] f = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[i] = (float) v[i];
+            }
+            target.set(FloatBuffer.wrap(f));
+        }
+    }
+
+    /** DJL block → scratch. */
+    public static void copy(RecurrentBlock from, Recurrent to) {
+        requireSameArchitecture(to, from);
+        for (workbook.scratch.Parameter p : to.parameters()) {
+            float[] f = djlParameter(from, p.name()).getArray().toFloatArray();
+            double[] v = p.value();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = f[i];
+            }
+        }
+    }
+
+    private static Parameter djlParameter(RecurrentBlock block, String torchName) {
+        String name = Weights.toDjlName(torchName);
+        Parameter p = block.getParameters().get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("the DJL layer has no parameter " + name + " (for " + torchName + ")");
+        }
+        return p;
+    }
+
+    private static void requireInitialized(RecurrentBlock block) {
+        if (block.inputFeatures() < 0) {
+            throw new IllegalStateException("the DJL model has no weights yet: fit it, or build it with inputFeatures(n)");
+        }
+    }
+
+    private static void requireSameArchitecture(Recurrent scratch, RecurrentBlock djl) {
+        requireInitialized(djl);
+        String s = scratch.kind() + " input " + scratch.inputSize() + ", hidden " + scratch.hiddenSize() + ", layers "
+                + scratch.layerCount() + ", directions " + scratch.directions();
+        String d = djl.kind() + " input " + djl.inputFeatures() + ", hidden " + djl.hidden() + ", layers "
+                + djl.layers() + ", directions " + djl.directions();
+        if (!s.equals(d)) {
+            throw new IllegalArgumentException("the networks differ: scratch is " + s + ", DJL is " + d);
+        }
+    }
+}

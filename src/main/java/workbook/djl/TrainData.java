@@ -1,0 +1,192 @@
+package workbook.djl;
+
+import java.util.Arrays;
+
+/**
+ * Sequences and their targets as plain Java arrays, checked once so that a wrong shape fails here with a
+ * message instead of deep inside native code.
+ *
+ * <p>Inputs are {@code x[sample][step][feature]}. Targets are one of: real vectors {@code y[sample][output]}
+ * (regression, one value per sequence), class labels {@code labels[sample]} (sequence classification), or
+ * per-step labels {@code stepLabels[sample][step]} (e.g. next-character prediction). Optional lengths make
+ * the sequences variable-length: steps at and after {@code lengths[i]} are padding and never influence the
+ * result.
+ */
+public final class TrainData {
+
+    final int samples;
+    final int steps;
+    final int features;
+    /** Row-major (sample, step, feature). */
+    final float[] x;
+    final int[] lengths;
+    final float[] y;
+    final int yWidth;
+    final long[] labels;
+    final Target target;
+
+    enum Target { VALUES, CLASSES, STEP_CLASSES }
+
+    private TrainData(double[][][] inputs, int[] lengths, float[] y, int yWidth, long[] labels, Target target) {
+        checkInputs(inputs);
+        this.samples = inputs.length;
+        this.steps = inputs[0].length;
+        this.features = inputs[0][0].length;
+        this.x = new float[samples * steps * features];
+        int k = 0;
+        for (double[][] seq : inputs) {
+            for (double[] step : seq) {
+                for (double v : step) {
+                    x[k++] = (float) v;
+                }
+            }
+        }
+        if (lengths != null) {
+            if (lengths.length != samples) {
+                throw new IllegalArgumentException("lengths has " + lengths.length + " entries, expected one per sample ("
+                        + samples + ")");
+            }
+            for (int i = 0; i < samples; i++) {
+                if (lengths[i] < 1 || lengths[i] > steps) {
+                    throw new IllegalArgumentException("lengths[" + i + "] = " + lengths[i]
+                            + " must be between 1 and the padded length " + steps);
+                }
+            }
+        }
+        this.lengths = lengths == null ? null : lengths.clone();
+        this.y = y;
+        this.yWidth = yWidth;
+        this.labels = labels;
+        this.target = target;
+    }
+
+    /** Sequences with real-valued targets, one row per sequence (e.g. the next value of a series). */
+    public static TrainData of(double[][][] x, double[][] y) {
+        return of(x, y, null);
+    }
+
+    /** Sequences with real-valued targets; {@code lengths} marks how many steps of each sequence are real. */
+    public static TrainData of(double[][][] x, double[][] y, int[] lengths) {
+        checkCount("y", y == null ? -1 : y.length, x);
+        int width = y[0] == null ? 0 : y[0].length;
+        float[] flat = new float[y.length * Math.max(width, 0)];
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == null || y[i].length != width || width == 0) {
+                throw new IllegalArgumentException("y must be [samples][outputs] with the same non-zero width in every row;"
+                        + " row 0 has " + width + ", row " + i + " has " + (y[i] == null ? "null" : y[i].length));
+            }
+            for (int j = 0; j < width; j++) {
+                if (!Double.isFinite(y[i][j])) {
+                    throw new IllegalArgumentException("y[" + i + "][" + j + "] is " + y[i][j] + "; targets must be finite");
+                }
+                flat[i * width + j] = (float) y[i][j];
+            }
+        }
+        return new TrainData(x, lengths, flat, width, null, Target.VALUES);
+    }
+
+    /**
+     * The windows of {@code workbook.data}: inputs {@code [window][time][feature]}, targets the labels flattened
+     * per window ({@code labelWidth × label columns} values, for a {@code dense(n)} head of that size).
+     */
+    public static TrainData of(workbook.data.Windows windows) {
+        if (windows == null || windows.size() == 0) {
+            throw new IllegalArgumentException("no windows (" + (windows == null ? "null" : "0 windows")
+                    + "): the split part is empty or the series is shorter than one window");
+        }
+        double[][][] labels = windows.labels();
+        double[][] y = new double[labels.length][];
+        for (int w = 0; w < labels.length; w++) {
+            y[w] = java.util.Arrays.stream(labels[w]).flatMapToDouble(java.util.Arrays::stream).toArray();
+        }
+        return of(windows.inputs(), y);
+    }
+
+    /** Sequences with a class label each (sequence classification). */
+    public static TrainData ofClasses(double[][][] x, int[] labels, int[] lengths) {
+        checkCount("labels", labels == null ? -1 : labels.length, x);
+        long[] l = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i] + "; class labels start at 0");
+            }
+            l[i] = labels[i];
+        }
+        return new TrainData(x, lengths, null, 0, l, Target.CLASSES);
+    }
+
+    /** Sequences with a class label at every step (e.g. the next character); padded steps are ignored. */
+    public static TrainData ofStepClasses(double[][][] x, int[][] stepLabels, int[] lengths) {
+        checkCount("stepLabels", stepLabels == null ? -1 : stepLabels.length, x);
+        int steps = x[0].length;
+        long[] l = new long[stepLabels.length * steps];
+        for (int i = 0; i < stepLabels.length; i++) {
+            if (stepLabels[i] == null || stepLabels[i].length != steps) {
+                throw new IllegalArgumentException("stepLabels[" + i + "] has "
+                        + (stepLabels[i] == null ? "null" : stepLabels[i].length) + " labels, expected " + steps
+                        + " (one per step)");
+            }
+            for (int t = 0; t < steps; t++) {
+                l[i * steps + t] = stepLabels[i][t];
+            }
+        }
+        return new TrainData(x, lengths, null, 0, l, Target.STEP_CLASSES);
+    }
+
+    private static void checkCount(String name, int count, double[][][] x) {
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException("no sequences: x is " + (x == null ? "null" : "empty")
+                    + "; expected x[samples][steps][features] with at least one sample");
+        }
+        if (count != x.length) {
+            throw new IllegalArgumentException(name + " has " + (count < 0 ? "null" : count + " rows")
+                    + " but x has " + x.length + " sequences; expected one target per sequence");
+        }
+    }
+
+    private static void checkInputs(double[][][] x) {
+        if (x[0] == null || x[0].length == 0 || x[0][0] == null || x[0][0].length == 0) {
+            throw new IllegalArgumentException("x must be [samples][steps][features] with at least one step and one"
+                    + " feature; x[0] is " + (x[0] == null ? "null" : Arrays.deepToString(x[0])));
+        }
+        int steps = x[0].length;
+        int features = x[0][0].length;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null || x[i].length != steps) {
+                throw new IllegalArgumentException("x must be rectangular [samples][steps][features]: x[0] has " + steps
+                        + " steps, x[" + i + "] has " + (x[i] == null ? "null" : x[i].length)
+                        + " (pad shorter sequences and pass their lengths)");
+            }
+            for (int t = 0; t < steps; t++) {
+                double[] step = x[i][t];
+                if (step == null || step.length != features) {
+                    throw new IllegalArgumentException("x[" + i + "][" + t + "] has "
+                            + (step == null ? "null" : step.length) + " features, expected " + features);
+                }
+                for (int f = 0; f < features; f++) {
+                    if (!Double.isFinite(step[f])) {
+                        throw new IllegalArgumentException("x[" + i + "][" + t + "][" + f + "] is " + step[f]
+                                + "; inputs must be finite (fill or drop missing values first)");
+                    }
+                }
+            }
+        }
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int features() {
+        return features;
+    }
+
+    /** A shape description for error messages, e.g. "[100][50][1]". */
+    String shape() {
+        return "[" + samples + "][" + steps + "][" + features + "]";
+    }
+}

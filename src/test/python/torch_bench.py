@@ -1,0 +1,63 @@
+"""PyTorch reference for workbook.bench.DjlBench: the same models and data shape, timed the same way.
+
+Run: /usr/bin/python3 src/test/python/torch_bench.py   (Debian's python3-torch; not run by the tests)
+RNN/LSTM/GRU, hidden 64, dense head 1, MSE, Adam (lr 1e-3), batch 32, 50 steps x 1 feature,
+one epoch = 2,000 windows, shuffled; best of 3 epochs after one warm-up epoch; 1 and 2 threads.
+"""
+import math
+import time
+
+import torch
+
+WINDOWS, STEPS, BATCH, HIDDEN = 2000, 50, 32, 64
+
+
+class Model(torch.nn.Module):
+    def __init__(self, kind):
+        super().__init__()
+        self.rnn = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[kind](1, HIDDEN, batch_first=True)
+        self.head = torch.nn.Linear(HIDDEN, 1)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.head(out[:, -1])
+
+
+def data():
+    g = torch.Generator().manual_seed(1)
+    i = torch.arange(WINDOWS + STEPS, dtype=torch.float32)
+    series = torch.sin(i / 8.0) + 0.1 * torch.randn(WINDOWS + STEPS, generator=g)
+    x = torch.stack([series[k:k + STEPS] for k in range(WINDOWS)]).unsqueeze(-1)
+    y = series[STEPS:STEPS + WINDOWS].unsqueeze(-1)
+    return x, y
+
+
+def epoch(model, opt, x, y):
+    start = time.perf_counter()
+    order = torch.randperm(WINDOWS)
+    for b in range(0, WINDOWS, BATCH):
+        idx = order[b:b + BATCH]
+        opt.zero_grad()
+        loss = torch.nn.functional.mse_loss(model(x[idx]), y[idx])
+        loss.backward()
+        opt.step()
+    return time.perf_counter() - start
+
+
+def main():
+    torch.manual_seed(42)
+    x, y = data()
+    print(f"torch {torch.__version__}")
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        for kind in ("rnn", "lstm", "gru"):
+            model = Model(kind)
+            opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+            epoch(model, opt, x, y)
+            best = min(epoch(model, opt, x, y) for _ in range(3))
+            print(f"threads {threads}  epoch.{kind}.torch.n{WINDOWS}.b{BATCH}.t{STEPS}.h{HIDDEN}  {best:.3f} s"
+                  f"  train.{kind}.torch  {WINDOWS / best:.0f} sequences/s")
+
+
+if __name__ == "__main__":
+    main()
