@@ -38,7 +38,7 @@ from student_version import MARKER, MarkerError, solution_regions, student_versi
 
 FIXTURE = os.path.join(ROOT, "src", "test", "python", "fixtures", "course-exercises.ipynb")
 NOTEBOOKS = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
-FIXTURE_TIME_LIMIT = 40   # the fixture needs about 10 s; the infinite loop is killed at this limit
+FIXTURE_TIME_LIMIT = 30   # the fixture needs about 10 s; the infinite loop is killed at this limit
 
 
 def read(path):
