@@ -9,6 +9,9 @@ Run with /usr/bin/python3 after `./workbook` has built the classes and installed
 - The reference versions pass every checker (read from target/executed when run_notebooks.py has
   just executed them, otherwise executed here).
 - The student versions execute, and each checker fails with its "not answered yet" hint.
+- The offline book (build_book.py) opened in headless Chromium with the network cut: every page
+  loads, every plot draws (`.main-svg`), equations render, and every link between pages leads to
+  a page of the book.
 - `grade` on a folder with a reference notebook, a wrong answer, an infinite loop, a syntax error
   and a kernel crash reports exactly that, within its time limit, and leaves the files untouched.
 """
@@ -16,6 +19,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -28,12 +32,13 @@ import nbformat
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 SCRIPTS = os.path.join(ROOT, "src", "scripts")
 sys.path.insert(0, SCRIPTS)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import grade  # noqa: E402
 from student_version import MARKER, MarkerError, solution_regions, student_version  # noqa: E402
 
 FIXTURE = os.path.join(ROOT, "src", "test", "python", "fixtures", "course-exercises.ipynb")
 NOTEBOOKS = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
-FIXTURE_TIME_LIMIT = 40   # the fixture needs about 10 s; the infinite loop is killed at this limit
+FIXTURE_TIME_LIMIT = 30   # the fixture needs about 10 s; the infinite loop is killed at this limit
 
 
 def read(path):
@@ -235,6 +240,49 @@ class GradeTest(unittest.TestCase):
             return read(executed), None, "completed"
         nb, stopped_at, how, _ = grade.execute(path, 300)
         return nb, stopped_at, how
+
+
+class BookTest(unittest.TestCase):
+
+    def test_the_offline_book_loads_draws_and_links(self):
+        from browser_check import chromium_dom
+        pages = NOTEBOOKS + [FIXTURE]
+        with tempfile.TemporaryDirectory() as folder:
+            book = os.path.join(folder, "book")
+            started = time.monotonic()
+            result = subprocess.run([sys.executable, os.path.join(SCRIPTS, "build_book.py"), "--out", book,
+                                     "--reuse-executed", os.path.join(ROOT, "target", "executed"), *pages],
+                                    capture_output=True, text=True, timeout=900)
+            self.assertEqual(0, result.returncode, result.stdout + result.stderr)
+            names = ["index.html"] + [os.path.basename(p).replace(".ipynb", ".html") for p in sorted(pages)]
+            for name in names:
+                with self.subTest(page=name):
+                    page = os.path.join(book, name)
+                    source = Path(page).read_text(encoding="utf-8")
+                    self.assertNotRegex(source, r"<script[^>]+src=\"(https?:)?//", f"{name} loads a script from the network")
+                    for link in re.findall(r'href="([^"#:]+\.html)"', source):   # links within the book
+                        self.assertIn(link, names, f"{name} links to {link}, which the book lacks")
+                    dom = chromium_dom(os.path.abspath(page))
+                    self.assertIn("</body>", dom, f"{name} did not load")
+                    if name == "index.html":
+                        self.assertEqual(len(names) - 1, len(re.findall(r'<td><a href="[^"]+\.html">', dom)))
+                        continue
+                    self.assertEqual(2, dom.count('class="workbook-nav"'))   # top and bottom
+                    executed = [p for p in (Path(book, "executed", name[:-5] + ".ipynb"),
+                                            Path(ROOT, "target", "executed", name[:-5] + ".ipynb")) if p.exists()][0]
+                    figures = sum(1 for cell in read(executed).cells for out in cell.get("outputs", [])
+                                  if "Plotly.newPlot" in str(out.get("data", {}).get("text/html", "")))
+                    if name == "00-start-here.html":
+                        self.assertGreaterEqual(figures, 2, "notebook 00 draws plots; none found in its outputs")
+                    drawn = dom.count('class="plot-container plotly"')
+                    self.assertGreaterEqual(drawn, figures, f"{name}: {drawn} of {figures} plots drawn")
+                    self.assertGreaterEqual(dom.count('class="main-svg"'), figures)
+                    if name == "course-exercises.html":   # its first cell carries an equation
+                        self.assertIn("mjx-chtml", dom, "equations not rendered by the book's own MathJax")
+            fixture_page = Path(book, "course-exercises.html").read_text(encoding="utf-8")
+            self.assertIn("Follows chapter 1 (Background) of the material", fixture_page)
+            print(f"\n  book of {len(pages)} pages built and checked in Chromium: {time.monotonic() - started:.1f} s",
+                  file=sys.stderr)
 
 
 if __name__ == "__main__":
