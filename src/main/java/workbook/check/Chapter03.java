@@ -80,7 +80,12 @@ public final class Chapter03 {
     }
 
     /** Exercise 1: one step of the RNN cell. */
-    public static boolean exercise1(RnnStep step) {
+    public static void exercise1(RnnStep step) {
+        check1(step);
+    }
+
+    /** Exercise 1's check; true when it passed (the verdict line is printed either way). */
+    static boolean check1(RnnStep step) {
         RnnWeights large = RnnWeights.random(2, 3, 5);
         for (double[] row : large.wIh()) {
             row[0] *= 20;
@@ -108,7 +113,12 @@ public final class Chapter03 {
     }
 
     /** Exercise 2: the whole sequence, h_1 .. h_T. */
-    public static boolean exercise2(RnnUnroll unroll) {
+    public static void exercise2(RnnUnroll unroll) {
+        check2(unroll);
+    }
+
+    /** Exercise 2's check; true when it passed (the verdict line is printed either way). */
+    static boolean check2(RnnUnroll unroll) {
         record Case(String name, RnnWeights w, double[][] xs) {
         }
         List<Case> cases = List.of(
@@ -139,7 +149,12 @@ public final class Chapter03 {
     }
 
     /** Exercise 3: how many parameters a stacked RNN has (and that the sequence length is not among the arguments). */
-    public static boolean exercise3(ParameterCount count) {
+    public static void exercise3(ParameterCount count) {
+        check3(count);
+    }
+
+    /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
+    static boolean check3(ParameterCount count) {
         int[][] cases = {{1, 1, 1}, {1, 16, 1}, {3, 8, 2}, {10, 64, 3}};
         for (int[] c : cases) {
             long expected = Recurrent.rnn(c[0], c[1]).layers(c[2]).build().parameters().stream().mapToLong(Parameter::size).sum();

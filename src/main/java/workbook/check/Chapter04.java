@@ -36,7 +36,12 @@ public final class Chapter04 {
     }
 
     /** Exercise 1: cross-entropy from logits, stable for large logits. */
-    public static boolean exercise1(CrossEntropy crossEntropy) {
+    public static void exercise1(CrossEntropy crossEntropy) {
+        check1(crossEntropy);
+    }
+
+    /** Exercise 1's check; true when it passed (the verdict line is printed either way). */
+    static boolean check1(CrossEntropy crossEntropy) {
         record Case(String name, double[] logits, int target) {
         }
         List<Case> cases = List.of(
@@ -64,7 +69,12 @@ public final class Chapter04 {
     }
 
     /** Exercise 2: ∂L/∂h_{t-1} from ∂L/∂h_t, checked against the from-scratch BPTT. */
-    public static boolean exercise2(StepBackward stepBackward) {
+    public static void exercise2(StepBackward stepBackward) {
+        check2(stepBackward);
+    }
+
+    /** Exercise 2's check; true when it passed (the verdict line is printed either way). */
+    static boolean check2(StepBackward stepBackward) {
         record Case(String name, Chapter03.RnnWeights w, double[] x, double[] hPrevious, double[] dh) {
         }
         List<Case> cases = List.of(
@@ -92,7 +102,12 @@ public final class Chapter04 {
     }
 
     /** Exercise 3: clipping by the global norm, against {@link GradientClipping#clipGlobalNorm}. */
-    public static boolean exercise3(ClipGlobalNorm clip) {
+    public static void exercise3(ClipGlobalNorm clip) {
+        check3(clip);
+    }
+
+    /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
+    static boolean check3(ClipGlobalNorm clip) {
         record Case(String name, double[][] gradients, double maxNorm) {
         }
         List<Case> cases = List.of(

@@ -57,50 +57,50 @@ class Chapter03Test {
 
     @Test
     void exercise1PassesACorrectStepAndNamesTheInputAWrongOneFailsOn() {
-        Verdict right = run(() -> Chapter03.exercise1((w, x, h) -> step(w, x, h, true)));
+        Verdict right = run(() -> Chapter03.check1((w, x, h) -> step(w, x, h, true)));
         assertTrue(right.passed());
         assertTrue(right.printed().startsWith("PASSED exercise 1: "), right.printed());
 
-        Verdict noBias = run(() -> Chapter03.exercise1((w, x, h) -> step(w, x, h, false)));
+        Verdict noBias = run(() -> Chapter03.check1((w, x, h) -> step(w, x, h, false)));
         assertFalse(noBias.passed());
         assertTrue(noBias.printed().startsWith("NOT YET exercise 1: on \"input 1, hidden 2, h_{t-1} = 0\""), noBias.printed());
         assertTrue(noBias.printed().contains("expected [") && noBias.printed().contains("got ["), noBias.printed());
 
-        Verdict wrongLength = run(() -> Chapter03.exercise1((w, x, h) -> new double[1]));
+        Verdict wrongLength = run(() -> Chapter03.check1((w, x, h) -> new double[1]));
         assertTrue(wrongLength.printed().contains("got [0.0]"), wrongLength.printed());
     }
 
     @Test
     void exercise1ExplainsThePlaceholderAndOtherExceptions() {
-        Verdict placeholder = run(() -> Chapter03.exercise1((w, x, h) -> {
+        Verdict placeholder = run(() -> Chapter03.check1((w, x, h) -> {
             throw new UnsupportedOperationException("Exercise 1: your code here");
         }));
         assertFalse(placeholder.passed());
         assertTrue(placeholder.printed().contains("not answered yet"), placeholder.printed());
 
-        Verdict crash = run(() -> Chapter03.exercise1((w, x, h) -> new double[] {x[5]}));
+        Verdict crash = run(() -> Chapter03.check1((w, x, h) -> new double[] {x[5]}));
         assertTrue(crash.printed().contains("your code threw ArrayIndexOutOfBoundsException"), crash.printed());
     }
 
     @Test
     void exercise2CatchesAStateThatIsNotCarried() {
-        assertTrue(run(() -> Chapter03.exercise2((w, xs) -> unroll(w, xs, true))).passed());
-        Verdict forgetful = run(() -> Chapter03.exercise2((w, xs) -> unroll(w, xs, false)));
+        assertTrue(run(() -> Chapter03.check2((w, xs) -> unroll(w, xs, true))).passed());
+        Verdict forgetful = run(() -> Chapter03.check2((w, xs) -> unroll(w, xs, false)));
         assertFalse(forgetful.passed());
         assertTrue(forgetful.printed().contains("h at step 2") && forgetful.printed().contains("carried from step to step"), forgetful.printed());
-        Verdict tooShort = run(() -> Chapter03.exercise2((w, xs) -> new double[0][]));
+        Verdict tooShort = run(() -> Chapter03.check2((w, xs) -> new double[0][]));
         assertTrue(tooShort.printed().contains("expected 1 hidden states (one per step), got 0"), tooShort.printed());
     }
 
     @Test
     void exercise3CountsBothBiasesAndTheInputsOfUpperLayers() {
         Chapter03.ParameterCount right = (d, h, l) -> (long) h * d + (long) h * h + 2L * h + (l - 1) * (2L * h * h + 2L * h);
-        assertTrue(run(() -> Chapter03.exercise3(right)).passed());
+        assertTrue(run(() -> Chapter03.check3(right)).passed());
         // 1 × 16 + 16 × 16 + 2 × 16 = 304
-        Verdict oneBias = run(() -> Chapter03.exercise3((d, h, l) -> (long) h * d + (long) h * h + h));
+        Verdict oneBias = run(() -> Chapter03.check3((d, h, l) -> (long) h * d + (long) h * h + h));
         assertFalse(oneBias.passed());
         assertTrue(oneBias.printed().contains("on input 1, hidden 1, 1 layer: expected 4, got 3"), oneBias.printed());
-        Verdict upperReadsX = run(() -> Chapter03.exercise3((d, h, l) -> l * ((long) h * d + (long) h * h + 2L * h)));
+        Verdict upperReadsX = run(() -> Chapter03.check3((d, h, l) -> l * ((long) h * d + (long) h * h + 2L * h)));
         assertTrue(upperReadsX.printed().contains("on input 3, hidden 8, 2 layers: expected"), upperReadsX.printed());
     }
 

@@ -19,11 +19,11 @@ class Chapter04Test {
 
     @Test
     void exercise1NeedsAStableSoftmax() {
-        assertTrue(run(() -> Chapter04.exercise1((z, k) -> crossEntropy(z, k, true))).passed());
-        Chapter03Test.Verdict naive = run(() -> Chapter04.exercise1((z, k) -> crossEntropy(z, k, false)));
+        assertTrue(run(() -> Chapter04.check1((z, k) -> crossEntropy(z, k, true))).passed());
+        Chapter03Test.Verdict naive = run(() -> Chapter04.check1((z, k) -> crossEntropy(z, k, false)));
         assertFalse(naive.passed());
         assertTrue(naive.printed().contains("large logits") && naive.printed().contains("subtract the largest logit"), naive.printed());
-        Chapter03Test.Verdict positive = run(() -> Chapter04.exercise1((z, k) -> -crossEntropy(z, k, true)));
+        Chapter03Test.Verdict positive = run(() -> Chapter04.check1((z, k) -> -crossEntropy(z, k, true)));
         assertTrue(positive.printed().startsWith("NOT YET exercise 1: on \"three classes, the right one most likely\""), positive.printed());
     }
 
@@ -41,11 +41,11 @@ class Chapter04Test {
 
     @Test
     void exercise2NeedsTheSlopeOfTanhAndTheTranspose() {
-        assertTrue(run(() -> Chapter04.exercise2((w, x, h, dh) -> stepBackward(w, x, h, dh, true))).passed());
-        Chapter03Test.Verdict noSlope = run(() -> Chapter04.exercise2((w, x, h, dh) -> stepBackward(w, x, h, dh, false)));
+        assertTrue(run(() -> Chapter04.check2((w, x, h, dh) -> stepBackward(w, x, h, dh, true))).passed());
+        Chapter03Test.Verdict noSlope = run(() -> Chapter04.check2((w, x, h, dh) -> stepBackward(w, x, h, dh, false)));
         assertFalse(noSlope.passed());
         assertTrue(noSlope.printed().contains("expected ∂L/∂h_{t-1} = ["), noSlope.printed());
-        Chapter03Test.Verdict notTransposed = run(() -> Chapter04.exercise2((w, x, hPrevious, dh) -> {
+        Chapter03Test.Verdict notTransposed = run(() -> Chapter04.check2((w, x, hPrevious, dh) -> {
             double[] h = Chapter03Test.step(w, x, hPrevious, true);
             double[] out = new double[h.length];
             for (int j = 0; j < h.length; j++) {
@@ -76,11 +76,11 @@ class Chapter04Test {
 
     @Test
     void exercise3WantsOneNormOverAllTensors() {
-        assertTrue(run(() -> Chapter04.exercise3((g, max) -> clip(g, max, true))).passed());
-        Chapter03Test.Verdict perTensor = run(() -> Chapter04.exercise3((g, max) -> clip(g, max, false)));
+        assertTrue(run(() -> Chapter04.check3((g, max) -> clip(g, max, true))).passed());
+        Chapter03Test.Verdict perTensor = run(() -> Chapter04.check3((g, max) -> clip(g, max, false)));
         assertFalse(perTensor.passed());
         assertTrue(perTensor.printed().contains("on \"two tensors, global norm 13, max 6.5\""), perTensor.printed());
-        Chapter03Test.Verdict placeholder = run(() -> Chapter04.exercise3((g, max) -> {
+        Chapter03Test.Verdict placeholder = run(() -> Chapter04.check3((g, max) -> {
             throw new UnsupportedOperationException("Exercise 3: your code here");
         }));
         assertTrue(placeholder.printed().startsWith("NOT YET exercise 3: not answered yet"), placeholder.printed());
