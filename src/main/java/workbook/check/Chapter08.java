@@ -39,7 +39,12 @@ public final class Chapter08 {
     }
 
     /** Exercise 1: {@code logReturns.apply(prices)} is r_t = ln(p_t / p_{t-1}) for t = 1 .. n-1 (n-1 values). */
-    public static boolean checkLogReturns(Function<double[], double[]> logReturns) {
+    public static void checkLogReturns(Function<double[], double[]> logReturns) {
+        logReturnsVerdict(logReturns);
+    }
+
+    /** The verdict of {@link #checkLogReturns}: printed, and true when passed. */
+    static boolean logReturnsVerdict(Function<double[], double[]> logReturns) {
         double[] msft = Columns.doubles(Datasets.stock("MSFT"), "price");
         return Check.exercise(1, "logReturns(prices)")
                 .on("two prices", new double[]{100, 110})
@@ -54,7 +59,12 @@ public final class Chapter08 {
      * Exercise 2: {@code scale.apply(series, trainSize)} is the whole series standardised with the mean and the
      * population standard deviation of its first {@code trainSize} values only.
      */
-    public static boolean checkTrainOnlyScaling(BiFunction<double[], Integer, double[]> scale) {
+    public static void checkTrainOnlyScaling(BiFunction<double[], Integer, double[]> scale) {
+        trainOnlyScalingVerdict(scale);
+    }
+
+    /** The verdict of {@link #checkTrainOnlyScaling}: printed, and true when passed. */
+    static boolean trainOnlyScalingVerdict(BiFunction<double[], Integer, double[]> scale) {
         double[] sp500 = Columns.doubles(Datasets.sp500(), "close");
         return Check.exercise(2, "scale(series, trainSize)")
                 .on("a rising series, half of it for training", new SeriesAndTrainSize(new double[]{1, 2, 3, 4, 5, 6}, 3))
@@ -65,7 +75,12 @@ public final class Chapter08 {
     }
 
     /** Exercise 3: MASE = MAE(actual, forecast) / mean |y_t - y_{t-1}| over the history. */
-    public static boolean checkMase(Mase mase) {
+    public static void checkMase(Mase mase) {
+        maseVerdict(mase);
+    }
+
+    /** The verdict of {@link #checkMase}: printed, and true when passed. */
+    static boolean maseVerdict(Mase mase) {
         double[] msft = Columns.doubles(Datasets.stock("MSFT"), "price");
         double[] msftHistory = Arrays.copyOf(msft, 100);
         double[] msftActual = Arrays.copyOfRange(msft, 100, msft.length);

@@ -78,11 +78,11 @@ class Chapter08Test {
 
     @Test
     void logReturns() {
-        assertTrue(Chapter08.checkLogReturns(LOG_RETURNS));
+        assertTrue(Chapter08.logReturnsVerdict(LOG_RETURNS));
         assertTrue(verdict().startsWith("PASSED exercise 1: logReturns(prices) matches the reference on 5 inputs"));
 
         // simple returns p_t / p_{t-1} - 1 instead of log returns: close for small moves, wrong on 100 -> 110
-        assertFalse(Chapter08.checkLogReturns(prices -> {
+        assertFalse(Chapter08.logReturnsVerdict(prices -> {
             double[] r = new double[prices.length - 1];
             for (int t = 1; t < prices.length; t++) {
                 r[t - 1] = prices[t] / prices[t - 1] - 1;
@@ -94,7 +94,7 @@ class Chapter08Test {
         assertTrue(simple.contains("got [0.1"), simple);
 
         // one value per price (a leading 0): wrong length
-        assertFalse(Chapter08.checkLogReturns(prices -> {
+        assertFalse(Chapter08.logReturnsVerdict(prices -> {
             double[] r = new double[prices.length];
             for (int t = 1; t < prices.length; t++) {
                 r[t] = Math.log(prices[t] / prices[t - 1]);
@@ -103,7 +103,7 @@ class Chapter08Test {
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 1: on two prices"));
 
-        assertFalse(Chapter08.checkLogReturns(prices -> {
+        assertFalse(Chapter08.logReturnsVerdict(prices -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(1));
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 1: not answered yet"));
@@ -111,15 +111,15 @@ class Chapter08Test {
 
     @Test
     void trainOnlyScaling() {
-        assertTrue(Chapter08.checkTrainOnlyScaling(TRAIN_ONLY_SCALING));
+        assertTrue(Chapter08.trainOnlyScalingVerdict(TRAIN_ONLY_SCALING));
         assertTrue(verdict().startsWith("PASSED exercise 2: scale(series, trainSize) matches the reference on 4 inputs"));
 
         // the material's mistake: statistics of the whole series
-        assertFalse(Chapter08.checkTrainOnlyScaling((series, trainSize) -> TRAIN_ONLY_SCALING.apply(series, series.length)));
+        assertFalse(Chapter08.trainOnlyScalingVerdict((series, trainSize) -> TRAIN_ONLY_SCALING.apply(series, series.length)));
         assertTrue(verdict().startsWith("NOT YET exercise 2: on a rising series, half of it for training"));
 
         // the sample standard deviation (n - 1): the workbook's scalers use the population one
-        assertFalse(Chapter08.checkTrainOnlyScaling((series, trainSize) -> {
+        assertFalse(Chapter08.trainOnlyScalingVerdict((series, trainSize) -> {
             double[] z = TRAIN_ONLY_SCALING.apply(series, trainSize);
             double factor = Math.sqrt((trainSize - 1.0) / trainSize);
             return Arrays.stream(z).map(v -> v * factor).toArray();
@@ -127,22 +127,22 @@ class Chapter08Test {
         assertTrue(verdict().startsWith("NOT YET exercise 2: on a rising series"));
 
         // scaling only the training part: the test part is missing
-        assertFalse(Chapter08.checkTrainOnlyScaling((series, trainSize) ->
+        assertFalse(Chapter08.trainOnlyScalingVerdict((series, trainSize) ->
                 TRAIN_ONLY_SCALING.apply(Arrays.copyOf(series, trainSize), trainSize)));
         assertTrue(verdict().startsWith("NOT YET exercise 2: on a rising series"));
     }
 
     @Test
     void mase() {
-        assertTrue(Chapter08.checkMase(MASE));
+        assertTrue(Chapter08.maseVerdict(MASE));
         assertTrue(verdict().startsWith("PASSED exercise 3: mase(actual, forecast, history) matches the reference on 4 inputs"));
 
         // scaled by the naive error on the actual values instead of the training history
-        assertFalse(Chapter08.checkMase((actual, forecast, history) -> MASE.mase(actual, forecast, actual)));
+        assertFalse(Chapter08.maseVerdict((actual, forecast, history) -> MASE.mase(actual, forecast, actual)));
         assertFalse(verdict().startsWith("PASSED"));
 
         // divided by n instead of the n - 1 differences
-        assertFalse(Chapter08.checkMase((actual, forecast, history) ->
+        assertFalse(Chapter08.maseVerdict((actual, forecast, history) ->
                 MASE.mase(actual, forecast, history) * (history.length - 1) / history.length));
         String divided = verdict();
         assertTrue(divided.startsWith("NOT YET exercise 3: on a two-point history"), divided);
