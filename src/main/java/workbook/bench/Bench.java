@@ -30,7 +30,9 @@ public final class Bench {
             System.out.println("== " + suite.title());
             List<BenchResult> results = suite.run();
             for (BenchResult r : results) {
-                System.out.printf(Locale.ROOT, "  %-48s %14.1f  %s%n", r.name(), r.value(), r.unit());
+                // Small figures (seconds per epoch) need decimals; throughputs do not.
+                String format = Math.abs(r.value()) < 10 ? "  %-48s %14.3f  %s%n" : "  %-48s %14.1f  %s%n";
+                System.out.printf(Locale.ROOT, format, r.name(), r.value(), r.unit());
             }
             all.addAll(results);
         }
