@@ -51,8 +51,36 @@ public final class Chapter05 {
         State step(double[] x, State previous, LstmWeights w);
     }
 
-    /** One checker input: a step's input, the previous state and the weights. */
-    record StepCase(double[] x, State previous, LstmWeights weights) {
+    /** One checker input: a step's input, the previous state and the weights (a class, so hints stay short). */
+    static final class StepCase {
+        private final double[] x;
+        private final State previous;
+        private final LstmWeights weights;
+
+        StepCase(double[] x, State previous, LstmWeights weights) {
+            this.x = x;
+            this.previous = previous;
+            this.weights = weights;
+        }
+
+        double[] x() {
+            return x;
+        }
+
+        State previous() {
+            return previous;
+        }
+
+        LstmWeights weights() {
+            return weights;
+        }
+
+        @Override
+        public String toString() {
+            return "x = " + Check.describe(x) + ", h = " + Check.describe(previous.h()) + ", c = "
+                    + Check.describe(previous.c()) + ", weights of an LSTM(input " + x.length + ", hidden "
+                    + weights.hidden() + ")";
+        }
     }
 
     /** Exercise 1: one LSTM step, compared with the from-scratch LSTM on several sizes and states. */
