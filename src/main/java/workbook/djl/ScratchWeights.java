@@ -78,6 +78,36 @@ public final class ScratchWeights {
         }
     }
 
+    /**
+     * Scratch → any DJL block whose parameters carry DJL's recurrent names ({@code l_0_i2h_WEIGHT}, ...), such as
+     * DJL's own {@code ai.djl.nn.recurrent.LSTM}; the block must be initialized. Only names and sizes are checked:
+     * the order in which such a block hands its parameters to the engine is its own (see {@link RecurrentBlock}).
+     */
+    public static void copy(Recurrent from, ai.djl.nn.Block to) {
+        if (to instanceof RecurrentBlock block) {
+            copy(from, block);
+            return;
+        }
+        for (workbook.scratch.Parameter p : from.parameters()) {
+            String name = Weights.toDjlName(p.name());
+            Parameter target = to.getParameters().get(name);
+            if (target == null || !target.isInitialized()) {
+                throw new IllegalArgumentException("the DJL block has no " + (target == null ? "" : "initialized ")
+                        + "parameter " + name + " (for " + p.name() + "); initialize it with the input shape first");
+            }
+            double[] v = p.value();
+            if (target.getArray().size() != v.length) {
+                throw new IllegalArgumentException("parameter " + name + " has " + target.getArray().size()
+                        + " values in DJL, " + v.length + " in the scratch network");
+            }
+            float[] f = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[i] = (float) v[i];
+            }
+            target.getArray().set(FloatBuffer.wrap(f));
+        }
+    }
+
     private static Parameter djlParameter(RecurrentBlock block, String torchName) {
         String name = Weights.toDjlName(torchName);
         Parameter p = block.getParameters().get(name);

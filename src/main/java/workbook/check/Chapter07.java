@@ -1,0 +1,146 @@
+package workbook.check;
+
+import workbook.scratch.Recurrent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Checkers for the exercises of notebook 07 (deep and bidirectional networks). The references are the
+ * workbook's from-scratch networks ({@link Recurrent}), themselves checked against PyTorch.
+ *
+ * <pre>{@code
+ * Chapter07.checkStackedParameterCount((kind, input, hidden, layers, bidirectional) -> ...);
+ * Chapter07.checkBidirectional((forwardNet, backwardNet, sequence) -> ...);
+ * }</pre>
+ */
+public final class Chapter07 {
+
+    private static final double TOLERANCE = 1e-9;
+
+    private Chapter07() {
+    }
+
+    /** Parameters of a stack of layers with biases. */
+    @FunctionalInterface
+    public interface StackedParameterCount {
+        long count(Recurrent.Kind kind, int inputSize, int hiddenSize, int layers, boolean bidirectional);
+    }
+
+    /**
+     * A bidirectional layer built from two one-direction networks: {@code sequence} is {@code [time][features]},
+     * the answer {@code [time][2 · hidden]} (the forward network's h_t, then the backward network's h_t).
+     */
+    @FunctionalInterface
+    public interface Bidirectional {
+        double[][] outputs(Recurrent forwardNet, Recurrent backwardNet, double[][] sequence);
+    }
+
+    record Stack(Recurrent.Kind kind, int inputSize, int hiddenSize, int layers, boolean bidirectional) {
+    }
+
+    /** One checker input (a class, so hints stay short). */
+    static final class Pair {
+        private final Recurrent forwardNet;
+        private final Recurrent backwardNet;
+        private final Recurrent bidirectional;
+        private final double[][] sequence;
+
+        Pair(Recurrent forwardNet, Recurrent backwardNet, Recurrent bidirectional, double[][] sequence) {
+            this.forwardNet = forwardNet;
+            this.backwardNet = backwardNet;
+            this.bidirectional = bidirectional;
+            this.sequence = sequence;
+        }
+
+        Recurrent forwardNet() {
+            return forwardNet;
+        }
+
+        Recurrent backwardNet() {
+            return backwardNet;
+        }
+
+        Recurrent bidirectional() {
+            return bidirectional;
+        }
+
+        double[][] sequence() {
+            return sequence;
+        }
+
+        @Override
+        public String toString() {
+            return bidirectional.describe() + ", " + sequence.length + " steps";
+        }
+    }
+
+    /** Exercise 1: parameters of stacked, possibly bidirectional layers, against counting real networks. */
+    public static void checkStackedParameterCount(StackedParameterCount count) {
+        Check.exercise(1, "parameterCount(kind, input, hidden, layers, bidirectional)")
+                .on("one LSTM layer, input 1, hidden 32", new Stack(Recurrent.Kind.LSTM, 1, 32, 1, false))
+                .on("GRU, 2 layers, input 3, hidden 8", new Stack(Recurrent.Kind.GRU, 3, 8, 2, false))
+                .on("RNN, 1 layer, bidirectional, input 4, hidden 5", new Stack(Recurrent.Kind.RNN_TANH, 4, 5, 1, true))
+                .on("LSTM, 3 layers, bidirectional, input 2, hidden 16", new Stack(Recurrent.Kind.LSTM, 2, 16, 3, true))
+                .on("GRU, 2 layers, bidirectional, hidden 1", new Stack(Recurrent.Kind.GRU, 6, 1, 2, true))
+                .compare(s -> count.count(s.kind(), s.inputSize(), s.hiddenSize(), s.layers(), s.bidirectional()),
+                        s -> Chapter06.countParameters(builder(s.kind(), s.inputSize(), s.hiddenSize())
+                                .layers(s.layers()).bidirectional(s.bidirectional()).build()));
+    }
+
+    /** Exercise 2: a bidirectional layer's outputs from two one-direction networks. */
+    public static void checkBidirectional(Bidirectional answer) {
+        Check.exercise(2, "bidirectional outputs [time][2 · hidden]")
+                .tolerance(TOLERANCE)
+                .on("an RNN, input 2, hidden 3, 5 steps", pair(Recurrent.Kind.RNN_TANH, 2, 3, 5, 1))
+                .on("a GRU, input 1, hidden 4, 7 steps", pair(Recurrent.Kind.GRU, 1, 4, 7, 2))
+                .on("an LSTM, input 3, hidden 2, 6 steps", pair(Recurrent.Kind.LSTM, 3, 2, 6, 3))
+                .on("a single step", pair(Recurrent.Kind.LSTM, 2, 3, 1, 4))
+                .compare(p -> answer.outputs(p.forwardNet(), p.backwardNet(), copy(p.sequence())),
+                        p -> p.bidirectional().forward(new double[][][] {p.sequence()}).outputs()[0]);
+    }
+
+    static Recurrent.Builder builder(Recurrent.Kind kind, int input, int hidden) {
+        switch (kind) {
+            case LSTM: return Recurrent.lstm(input, hidden);
+            case GRU: return Recurrent.gru(input, hidden);
+            case RNN_RELU: return Recurrent.rnnRelu(input, hidden);
+            default: return Recurrent.rnn(input, hidden);
+        }
+    }
+
+    /** A bidirectional network and the two one-direction networks holding its forward and reverse weights. */
+    static Pair pair(Recurrent.Kind kind, int input, int hidden, int steps, long seed) {
+        Recurrent both = builder(kind, input, hidden).bidirectional(true).seed(seed).build();
+        Map<String, Object> forwardWeights = new LinkedHashMap<>();
+        Map<String, Object> backwardWeights = new LinkedHashMap<>();
+        both.stateDict().forEach((name, value) -> {
+            if (name.endsWith("_reverse")) {
+                backwardWeights.put(name.substring(0, name.length() - "_reverse".length()), value);
+            } else {
+                forwardWeights.put(name, value);
+            }
+        });
+        Recurrent forwardNet = builder(kind, input, hidden).build();
+        forwardNet.loadStateDict(forwardWeights);
+        Recurrent backwardNet = builder(kind, input, hidden).build();
+        backwardNet.loadStateDict(backwardWeights);
+        Random random = new Random(seed);
+        double[][] sequence = new double[steps][input];
+        for (double[] step : sequence) {
+            for (int i = 0; i < input; i++) {
+                step[i] = random.nextGaussian();
+            }
+        }
+        return new Pair(forwardNet, backwardNet, both, sequence);
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+}
