@@ -1,36 +1,17 @@
 package workbook.check;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import workbook.scratch.Recurrent;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checkers of notebook 06 pass the reference solutions and fail typical mistakes with a hint. */
-class Chapter06Test {
+class Chapter06Test extends CapturesStandardOutput {
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void captureStandardOutput() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOutput() {
-        System.setOut(original);
-    }
 
     private String verdict() {
-        String out = captured.toString(StandardCharsets.UTF_8).strip();
-        captured.reset();
+        String out = takeOutput();
         return out;
     }
 

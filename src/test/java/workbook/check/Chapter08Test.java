@@ -1,12 +1,7 @@
 package workbook.check;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -15,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checkers of notebook 08 pass the reference solutions and fail typical wrong answers with a useful line. */
-class Chapter08Test {
+class Chapter08Test extends CapturesStandardOutput {
 
     // the reference solutions, as in the notebook
     static final Function<double[], double[]> LOG_RETURNS = prices -> {
@@ -55,23 +50,9 @@ class Chapter08Test {
         return mae / naive;
     };
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void captureStandardOutput() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOutput() {
-        System.setOut(original);
-    }
 
     private String verdict() {
-        String text = captured.toString(StandardCharsets.UTF_8).strip();
-        captured.reset();
+        String text = takeOutput();
         assertFalse(text.contains("\n"), "one verdict line, got: " + text);
         return text;
     }

@@ -1,12 +1,7 @@
 package workbook.check;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -16,24 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CheckTest {
+class CheckTest extends CapturesStandardOutput {
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void captureStandardOutput() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOutput() {
-        System.setOut(original);
-    }
 
     private String output() {
-        return captured.toString(StandardCharsets.UTF_8).strip();
+        return printed();
     }
 
     record Args(double[] series, int window) {
