@@ -51,8 +51,9 @@ public final class CellEvaluator implements AutoCloseable {
     private static final long FORCED_STOP_GRACE_MILLIS = 3000;
 
     private final ValueKeepingExecutionControl control = new ValueKeepingExecutionControl();
-    private final JShell shell;
-    private final SourceCodeAnalysis analysis;
+    private JShell shell;                  // set by the start task, which runs before any cell
+    private SourceCodeAnalysis analysis;
+    private final Future<?> started;
     private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "notebook-cell");
         t.setDaemon(true);
@@ -76,6 +77,12 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     public CellEvaluator() {
+        // JShell starts (compiler warm-up included, about a second) on the cell thread while the
+        // kernel connects to Jupyter; the first cell waits behind it in the same queue.
+        started = cellThread.submit(this::startJShell);
+    }
+
+    private void startJShell() {
         shell = JShell.builder()
                 .executionEngine(new ValueKeepingExecutionControl.Provider(control), Map.of())
                 .build();
@@ -83,12 +90,20 @@ public final class CellEvaluator implements AutoCloseable {
         // The kernel JVM already has every jar on its -cp (DJL must load its native library from there);
         // the compiler needs the same path to resolve the notebooks' imports.
         shell.addToClasspath(System.getProperty("java.class.path"));
-        onCellThread(() -> {
-            for (String line : STARTUP_IMPORTS) {
-                shell.eval(line);
-            }
-            return null;
-        });
+        for (String line : STARTUP_IMPORTS) {
+            shell.eval(line);
+        }
+    }
+
+    private void awaitStarted() {
+        try {
+            started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JShell was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("JShell could not start: " + e.getCause(), e.getCause());
+        }
     }
 
     /**
@@ -98,6 +113,7 @@ public final class CellEvaluator implements AutoCloseable {
      * @throws CellFailure when a snippet does not compile, throws, or is interrupted
      */
     public Object evaluate(String cellSource) {
+        awaitStarted();
         int cellNumber = ++cellsRun;
         return onCellThread(() -> evaluateOnCellThread(cellSource, cellNumber));
     }
@@ -109,6 +125,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     /** Adds jars or class folders (separated by the path separator) for the compiler and the class loader. */
     public void addToClasspath(String path) {
+        awaitStarted();
         shell.addToClasspath(path);
     }
 
@@ -139,6 +156,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     public SourceCodeAnalysis analysis() {
+        awaitStarted();
         return analysis;
     }
 
@@ -358,6 +376,8 @@ public final class CellEvaluator implements AutoCloseable {
     public void close() {
         cellThread.shutdownNow();
         watchdog.shutdownNow();
-        shell.close();
+        if (shell != null) {
+            shell.close();
+        }
     }
 }
