@@ -16,6 +16,8 @@ import java.util.function.DoubleUnaryOperator;
  *   <li>{@link #direct}: a model with {@code horizon} outputs ({@code dense(horizon)}) forecasts all steps
  *       at once from the same window.</li>
  * </ul>
+ * Both also come in a multivariate form (rows {@code [time][feature]}): the recursive one then needs the features
+ * known in advance for each future step (calendar features), and feeds back only the target column.
  */
 public final class Forecasts {
 
@@ -102,6 +104,84 @@ public final class Forecasts {
             out[h] = inverse.applyAsDouble(yHat[h]);
         }
         return out;
+    }
+
+    /**
+     * Multivariate recursive forecast: the model reads windows of several features (e.g. the scaled target next to
+     * calendar features) and predicts the target, column {@code targetColumn}, one step ahead. Each forecast is
+     * written into the target column of the next input row, whose other features come from {@code knownFuture}:
+     * values known in advance (day of week, time of year), never measurements of the future.
+     *
+     * @param scaledRows  the rows so far, {@code [time][feature]}, scaled like the training data
+     * @param knownFuture one row per step to forecast, same columns; its target column is ignored
+     */
+    public static double[] recursive(RecurrentModel model, double[][] scaledRows, double[][] knownFuture,
+            int targetColumn, int window, DoubleUnaryOperator inverse) {
+        requireUnits(model, 1, "recursive");
+        double[][] input = lastRows(scaledRows, window, "recursive");
+        int features = input[0].length;
+        if (knownFuture == null || knownFuture.length == 0) {
+            throw new IllegalArgumentException("knownFuture is empty: it needs one row per step to forecast");
+        }
+        if (targetColumn < 0 || targetColumn >= features) {
+            throw new IllegalArgumentException("targetColumn " + targetColumn + " is not one of the " + features
+                    + " feature columns");
+        }
+        double[] out = new double[knownFuture.length];
+        for (int h = 0; h < out.length; h++) {
+            workbook.display.Interruption.checkpoint("recursive forecast, step " + h);
+            double next = model.predict(new double[][][]{input})[0][0];
+            out[h] = inverse.applyAsDouble(next);
+            if (knownFuture[h] == null || knownFuture[h].length != features) {
+                throw new IllegalArgumentException("knownFuture row " + h + " has "
+                        + (knownFuture[h] == null ? "no" : knownFuture[h].length) + " columns, the windows have " + features);
+            }
+            double[] row = knownFuture[h].clone();
+            row[targetColumn] = next;
+            System.arraycopy(input, 1, input, 0, window - 1);
+            input[window - 1] = row;
+        }
+        return out;
+    }
+
+    /**
+     * Multivariate direct (single-shot) forecast: all {@code model.units()} target steps at once from the last
+     * {@code window} rows ({@code [time][feature]}, scaled like the training data).
+     */
+    public static double[] direct(RecurrentModel model, double[][] scaledRows, int window, DoubleUnaryOperator inverse) {
+        if (model.task() != RecurrentModel.Task.REGRESSION || model.output() != RecurrentModel.Output.LAST_STEP) {
+            throw new IllegalArgumentException("direct forecasts need a regression model with output LAST_STEP, got "
+                    + model);
+        }
+        double[] yHat = model.predict(new double[][][]{lastRows(scaledRows, window, "direct")})[0];
+        double[] out = new double[yHat.length];
+        for (int h = 0; h < out.length; h++) {
+            out[h] = inverse.applyAsDouble(yHat[h]);
+        }
+        return out;
+    }
+
+    private static double[][] lastRows(double[][] rows, int window, String method) {
+        if (rows == null || rows.length == 0) {
+            throw new IllegalArgumentException(method + ": no rows, nothing to forecast from");
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException(method + ": window must be at least 1, got " + window);
+        }
+        if (window > rows.length) {
+            throw new IllegalArgumentException("window " + window + " is longer than the series (" + rows.length
+                    + " rows)");
+        }
+        double[][] input = new double[window][];
+        for (int t = 0; t < window; t++) {
+            double[] row = rows[rows.length - window + t];
+            if (row == null || row.length != rows[rows.length - window].length) {
+                throw new IllegalArgumentException(method + ": the rows differ in length (row "
+                        + (rows.length - window + t) + ")");
+            }
+            input[t] = row.clone();
+        }
+        return input;
     }
 
     private static double[] lastWindow(double[] series, int window, int horizon) {
