@@ -150,6 +150,19 @@ public final class CharLanguageModel implements AutoCloseable {
         return Math.exp(model.evaluate(validation));
     }
 
+    /**
+     * Perplexity on any text written in this model's characters (e.g. held-out text the model never saw), read
+     * as in training: consecutive chunks of {@code sequenceLength} characters, each from a zero state.
+     */
+    public double perplexity(String text) {
+        if (text == null || text.length() < sequenceLength + 1) {
+            throw new IllegalArgumentException("perplexity needs a text of at least " + (sequenceLength + 1)
+                    + " characters (one sequence of " + sequenceLength + " and the character after it), got "
+                    + (text == null ? "null" : text.length() + " characters"));
+        }
+        return Math.exp(model.evaluate(sequences(text)));
+    }
+
     /** Perplexity on the training text. */
     public double trainPerplexity() {
         return Math.exp(model.evaluate(train));

@@ -162,6 +162,51 @@ public final class CharRnn {
     }
 
     /**
+     * exp(mean −ln p(next character)) over {@code text}: the model reads it from a zero state and carries the
+     * state through to the end, as it does in training; nothing is learned. A uniform guess scores the
+     * vocabulary size, a perfect model 1.
+     */
+    public double perplexity(String text) {
+        return perplexity(text, 1000);
+    }
+
+    /** {@link #perplexity(String)} reading {@code chunk} characters per forward call (the result does not depend on it). */
+    double perplexity(String text, int chunk) {
+        if (text == null || text.length() < 2) {
+            throw new IllegalArgumentException("perplexity needs a text of at least 2 characters (one to read, one to predict), got "
+                    + (text == null ? "null" : text.length() + " characters"));
+        }
+        double[][] h = null;
+        double negativeLogLikelihood = 0;
+        int predicted = 0;
+        for (int start = 0; start + 1 < text.length(); start += chunk) {
+            int steps = Math.min(chunk, text.length() - 1 - start);
+            double[][] rows = new double[steps][vocabularySize];
+            for (int t = 0; t < steps; t++) {
+                rows[t][index(text.charAt(start + t))] = 1.0;
+            }
+            double[][] top = rnn.forwardRows(rows, steps, 1, h, null);
+            h = rnn.finalHidden();
+            double[][] logits = model.head().forward(top, 0, steps);
+            for (int t = 0; t < steps; t++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (double v : logits[t]) {
+                    max = Math.max(max, v);
+                }
+                double sum = 0;
+                for (double v : logits[t]) {
+                    sum += Math.exp(v - max);
+                }
+                // −ln p(next) = ln Σ_j e^{z_j} − z_next
+                negativeLogLikelihood += max + Math.log(sum) - logits[t][index(text.charAt(start + t + 1))];
+            }
+            predicted += steps;
+            Interruption.checkpoint("perplexity, " + predicted + " of " + (text.length() - 1) + " characters");
+        }
+        return Math.exp(negativeLogLikelihood / predicted);
+    }
+
+    /**
      * Generates {@code length} characters after feeding {@code prime} (characters of the vocabulary), sampling each
      * next character from softmax(logits / temperature): below 1 more conservative, above 1 more surprising.
      */

@@ -1,0 +1,175 @@
+package workbook.check;
+
+import java.util.List;
+
+/**
+ * Checkers for notebook 10 (a character language model): perplexity from the probabilities a model gave the
+ * true characters, softmax at a temperature, and the parameter count of a one-hot LSTM language model. Each
+ * checker prints one {@link Check} verdict.
+ */
+public final class Chapter10 {
+
+    private Chapter10() {
+    }
+
+    /** Perplexity of a text from p(true next character) at every position. */
+    @FunctionalInterface
+    public interface Perplexity {
+        double apply(double[] probabilities);
+    }
+
+    /** Probabilities softmax(logits / temperature). */
+    @FunctionalInterface
+    public interface TemperatureSoftmax {
+        double[] apply(double[] logits, double temperature);
+    }
+
+    /** Parameters of one-hot input → LSTM(hidden) → dense(vocabulary), with PyTorch's/DJL's two bias vectors. */
+    @FunctionalInterface
+    public interface ParameterCount {
+        long apply(int vocabulary, int hidden);
+    }
+
+    /** The reference perplexity: exp(−mean ln p), computed on logarithms so that long texts do not underflow. */
+    static double perplexity(double[] probabilities) {
+        if (probabilities.length == 0) {
+            throw new IllegalArgumentException("perplexity of no characters is undefined");
+        }
+        double sum = 0;
+        for (double p : probabilities) {
+            sum += Math.log(p);
+        }
+        return Math.exp(-sum / probabilities.length);
+    }
+
+    /** The reference softmax at a temperature, stable for large logits. */
+    static double[] softmax(double[] logits, double temperature) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive, got " + temperature);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double z : logits) {
+            max = Math.max(max, z);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.exp((logits[k] - max) / temperature);
+            sum += p[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
+        return p;
+    }
+
+    /** The reference count: LSTM 4H·V + 4H·H + 4H + 4H, head H·V + V. */
+    static long parameterCount(int vocabulary, int hidden) {
+        long v = vocabulary;
+        long h = hidden;
+        return 4 * h * v + 4 * h * h + 2 * 4 * h + h * v + v;
+    }
+
+    /** Exercise 1: perplexity from the probabilities of the true characters. */
+    public static void exercise1(Perplexity perplexity) {
+        check1(perplexity);
+    }
+
+    /** Exercise 1's check; true when it passed (the verdict line is printed either way). */
+    static boolean check1(Perplexity perplexity) {
+        record Case(String name, double[] probabilities) {
+        }
+        double[] uniform = new double[75];
+        java.util.Arrays.fill(uniform, 1.0 / 75);
+        double[] longText = new double[10_000];
+        java.util.Arrays.fill(longText, 0.2);
+        List<Case> cases = List.of(
+                new Case("a certain model (every p = 1)", new double[] {1, 1, 1}),
+                new Case("uniform over 75 characters", uniform),
+                new Case("three different probabilities", new double[] {0.5, 0.25, 0.125}),
+                new Case("10,000 characters at p = 0.2 (their product underflows to 0)", longText),
+                new Case("one character the model called impossible (p = 0)", new double[] {0.5, 0.0, 0.5}));
+        for (Case c : cases) {
+            double expected = perplexity(c.probabilities());
+            double got;
+            try {
+                got = perplexity.apply(c.probabilities().clone());
+            } catch (RuntimeException e) {
+                return Chapter03.thrown(1, c.name(), e);
+            }
+            if (!Check.same(expected, got, 1e-9)) {
+                String hint = "";
+                if (Check.same(1 / expected, got, 1e-9)) {
+                    hint = " (that is 1 / perplexity: perplexity is exp of MINUS the mean log-probability)";
+                } else if (c.probabilities().length == longText.length) {
+                    hint = " (multiplying 10,000 probabilities underflows; average their logarithms instead)";
+                }
+                return Check.notYet(1, "on \"" + c.name() + "\" (probabilities " + Check.describe(c.probabilities())
+                        + "): expected " + expected + ", got " + got + hint);
+            }
+        }
+        try {
+            double got = perplexity.apply(new double[0]);
+            return Check.notYet(1, "on \"no characters\" (an empty array): expected an IllegalArgumentException "
+                    + "(a mean over nothing is undefined), got " + got);
+        } catch (IllegalArgumentException expected) {
+            // as the reference does
+        } catch (RuntimeException e) {
+            return Chapter03.thrown(1, "no characters", e);
+        }
+        return Check.passed(1, "your perplexity matches exp(−mean ln p) on " + (cases.size() + 1)
+                + " inputs, a long text and an empty one included");
+    }
+
+    /** Exercise 2: softmax at a temperature. */
+    public static void exercise2(TemperatureSoftmax softmax) {
+        check2(softmax);
+    }
+
+    /** Exercise 2's check; true when it passed (the verdict line is printed either way). */
+    static boolean check2(TemperatureSoftmax softmax) {
+        record Args(double[] logits, double temperature) {
+        }
+        return Check.exercise(2, "softmax(logits / temperature)").tolerance(1e-12)
+                .on("temperature 1", new Args(new double[] {2.0, 1.0, 0.0}, 1.0))
+                .on("temperature 0.5 (sharper)", new Args(new double[] {2.0, 1.0, 0.0}, 0.5))
+                .on("temperature 3 (flatter)", new Args(new double[] {2.0, 1.0, 0.0, -1.0}, 3.0))
+                .on("large logits (e^1000 overflows a double)", new Args(new double[] {1000.0, 999.0, 990.0}, 0.7))
+                .on("temperature 0 (not a valid temperature)", new Args(new double[] {1.0, 2.0}, 0.0))
+                .compare(a -> softmax.apply(a.logits().clone(), a.temperature()), a -> softmax(a.logits(), a.temperature()));
+    }
+
+    /** Exercise 3: the parameters of a one-hot LSTM language model. */
+    public static void exercise3(ParameterCount count) {
+        check3(count);
+    }
+
+    /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
+    static boolean check3(ParameterCount count) {
+        int[][] cases = {{75, 64}, {75, 128}, {5000, 64}, {2, 1}};
+        for (int[] c : cases) {
+            long expected = parameterCount(c[0], c[1]);
+            long got;
+            try {
+                got = count.apply(c[0], c[1]);
+            } catch (RuntimeException e) {
+                return Chapter03.thrown(3, "vocabulary " + c[0] + ", hidden " + c[1], e);
+            }
+            if (got != expected) {
+                long h = c[1];
+                String hint;
+                if (got == expected - 4 * h) {
+                    hint = " (PyTorch and DJL keep two bias vectors per gate block, b_ih and b_hh)";
+                } else if (got == expected - (h * c[0] + c[0])) {
+                    hint = " (the dense head from the hidden state to one logit per character has parameters too)";
+                } else if (got * 4 == (4 * h * c[0] + 4 * h * h + 8 * h) * 3 + 4 * (h * c[0] + c[0])) {
+                    hint = " (an LSTM has four gate blocks, i, f, g, o; three is a GRU)";
+                } else {
+                    hint = "";
+                }
+                return Check.notYet(3, "on vocabulary " + c[0] + ", hidden " + c[1] + ": expected " + expected + ", got " + got + hint);
+            }
+        }
+        return Check.passed(3, "your count matches the LSTM language model's parameters on " + cases.length + " sizes");
+    }
+}
