@@ -1,0 +1,135 @@
+package workbook.check;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import workbook.scratch.Recurrent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The checkers of notebook 14 pass the reference solutions and fail typical wrong answers with a useful line. */
+class Chapter14Test {
+
+    // the reference solutions, as in the notebook
+    static final Chapter14.ParameterCount PARAMETER_COUNT = (kind, input, hidden, layers, bidirectional) -> {
+        long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+        int directions = bidirectional ? 2 : 1;
+        long total = 0;
+        for (int layer = 0; layer < layers; layer++) {
+            int layerInput = layer == 0 ? input : directions * hidden;
+            total += directions * gates * hidden * (layerInput + hidden + 2L);
+        }
+        return total;
+    };
+
+    static final Chapter14.PaddingLength PADDING_LENGTH = (sentenceLengths, fraction) -> {
+        if (sentenceLengths.length == 0 || !(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("need sentences and a fraction in (0, 1], got " + fraction);
+        }
+        int[] sorted = sentenceLengths.clone();
+        Arrays.sort(sorted);
+        int needed = (int) Math.ceil(fraction * sorted.length - 1e-9);
+        return sorted[Math.max(needed, 1) - 1];
+    };
+
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream original;
+
+    @BeforeEach
+    void captureStandardOutput() {
+        original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStandardOutput() {
+        System.setOut(original);
+    }
+
+    private String verdict() {
+        String text = captured.toString(StandardCharsets.UTF_8).strip();
+        captured.reset();
+        assertFalse(text.contains("\n"), "one verdict line, got: " + text);
+        return text;
+    }
+
+    @Test
+    void referenceCountsMatchTheFormulaOfNotebook06() {
+        // G · H · (D + H + 2) for one layer: GRU 3·32·39, LSTM 4·32·39
+        assertEquals(3744, Chapter14.countInRealNetwork(new Chapter14.Architecture(Recurrent.Kind.GRU, 5, 32, 1, false)));
+        assertEquals(4992, Chapter14.countInRealNetwork(new Chapter14.Architecture(Recurrent.Kind.LSTM, 5, 32, 1, false)));
+        // bidirectional 2-layer RNN, input 1, hidden 6: layer 0: 2·6·(1+6+2) = 108, layer 1: 2·6·(12+6+2) = 240
+        assertEquals(348, Chapter14.countInRealNetwork(new Chapter14.Architecture(Recurrent.Kind.RNN_TANH, 1, 6, 2, true)));
+    }
+
+    @Test
+    void parameterCount() {
+        assertTrue(Chapter14.check1(PARAMETER_COUNT));
+        assertTrue(verdict().startsWith("PASSED exercise 1"));
+
+        // every layer fed with the original input
+        assertFalse(Chapter14.check1((kind, input, hidden, layers, bidirectional) -> {
+            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            return (bidirectional ? 2 : 1) * layers * gates * hidden * (input + hidden + 2L);
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 1: on LSTM, 2 layers"));
+
+        // one bias vector per layer (Keras's count, not PyTorch's)
+        assertFalse(Chapter14.check1((kind, input, hidden, layers, bidirectional) -> {
+            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            return gates * hidden * (input + hidden + 1L);
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 1: on GRU, 1 layer"));
+
+        // bidirectional ignored
+        assertFalse(Chapter14.check1((kind, input, hidden, layers, bidirectional) -> {
+            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            long total = 0;
+            for (int layer = 0; layer < layers; layer++) {
+                total += gates * hidden * ((layer == 0 ? input : hidden) + hidden + 2L);
+            }
+            return total;
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 1: on GRU, bidirectional"));
+
+        assertFalse(Chapter14.check1((kind, input, hidden, layers, bidirectional) -> {
+            throw new UnsupportedOperationException("Exercise 1: your code here");
+        }));
+        assertTrue(verdict().contains("not answered yet"));
+    }
+
+    @Test
+    void paddingLength() {
+        assertTrue(Chapter14.check2(PADDING_LENGTH));
+        assertTrue(verdict().startsWith("PASSED exercise 2"));
+
+        // off by one: index floor(fraction · n), one sentence too far
+        assertFalse(Chapter14.check2((sentenceLengths, fraction) -> {
+            int[] sorted = sentenceLengths.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.min((int) (fraction * sorted.length), sorted.length - 1)];
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 2: on 90% of ten lengths"));
+
+        // unsorted: the length at that position of the original order
+        assertFalse(Chapter14.check2((sentenceLengths, fraction) ->
+                sentenceLengths[Math.max((int) Math.ceil(fraction * sentenceLengths.length - 1e-9), 1) - 1]));
+        assertTrue(verdict().startsWith("NOT YET exercise 2: on 90% of ten lengths"));
+
+        // the maximum always covers everything, but is not the shortest
+        assertFalse(Chapter14.check2((sentenceLengths, fraction) -> Arrays.stream(sentenceLengths).max().orElseThrow()));
+        assertTrue(verdict().startsWith("NOT YET exercise 2: on 90% of ten lengths"));
+
+        assertFalse(Chapter14.check2((sentenceLengths, fraction) -> {
+            throw new UnsupportedOperationException("Exercise 2: your code here");
+        }));
+        assertTrue(verdict().contains("not answered yet"));
+    }
+}
