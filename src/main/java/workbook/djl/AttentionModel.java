@@ -91,9 +91,21 @@ public final class AttentionModel implements AutoCloseable {
     private final int targetVocab;
 
     public AttentionModel(int sourceVocab, int targetVocab, int hidden) {
+        this(new AttentionSeq2Seq(sourceVocab, targetVocab, hidden, true), sourceVocab, targetVocab);
+    }
+
+    /**
+     * The same encoder–decoder without attention: every decoder step sees only the encoder's last state, one
+     * vector of {@code hidden} numbers for the whole source. The baseline that shows the bottleneck.
+     */
+    public static AttentionModel withoutAttention(int sourceVocab, int targetVocab, int hidden) {
+        return new AttentionModel(new AttentionSeq2Seq(sourceVocab, targetVocab, hidden, false), sourceVocab, targetVocab);
+    }
+
+    private AttentionModel(AttentionSeq2Seq net, int sourceVocab, int targetVocab) {
         this.sourceVocab = sourceVocab;
         this.targetVocab = targetVocab;
-        this.net = new AttentionSeq2Seq(sourceVocab, targetVocab, hidden);
+        this.net = net;
         this.manager = Models.newManager();
     }
 

@@ -23,12 +23,17 @@ import ai.djl.util.PairList;
  * <p>Inputs {@code [source one-hot (N, S, sourceVocab), decoder input one-hot (N, T, targetVocab + 1)]}
  * (teacher forcing; index targetVocab is the start token). Outputs {@code [logits (N, T, targetVocab),
  * attention (N, T, S)]}.
+ *
+ * <p>Without attention ({@code attention = false}) the context is the encoder's last state h_S at every step
+ * (Cho et al. 2014): the whole source has to pass through one fixed-size vector, and the returned attention
+ * puts weight 1 on the last source position.
  */
 public class AttentionSeq2Seq extends AbstractBlock {
 
     private final int sourceVocab;
     private final int targetVocab;
     private final int hidden;
+    private final boolean attends;
     private final RecurrentBlock encoder;
     private final RecurrentBlock decoder;
     private final Linear query;
@@ -37,15 +42,27 @@ public class AttentionSeq2Seq extends AbstractBlock {
     private final Linear output;
 
     public AttentionSeq2Seq(int sourceVocab, int targetVocab, int hidden) {
+        this(sourceVocab, targetVocab, hidden, true);
+    }
+
+    /** With {@code attention = false}, the baseline whose only view of the source is the encoder's last state. */
+    public AttentionSeq2Seq(int sourceVocab, int targetVocab, int hidden, boolean attention) {
         this.sourceVocab = sourceVocab;
         this.targetVocab = targetVocab;
         this.hidden = hidden;
+        this.attends = attention;
         encoder = addChildBlock("encoder", new RecurrentBlock(CellKind.GRU, hidden, 1, false, 0));
         decoder = addChildBlock("decoder", new RecurrentBlock(CellKind.GRU, hidden, 1, false, 0));
-        query = addChildBlock("query", Linear.builder().setUnits(hidden).optBias(false).build());
-        key = addChildBlock("key", Linear.builder().setUnits(hidden).optBias(false).build());
-        score = addChildBlock("score", Linear.builder().setUnits(1).optBias(false).build());
+        // the baseline has no scoring weights at all (unused parameters would get no gradient)
+        query = attention ? addChildBlock("query", Linear.builder().setUnits(hidden).optBias(false).build()) : null;
+        key = attention ? addChildBlock("key", Linear.builder().setUnits(hidden).optBias(false).build()) : null;
+        score = attention ? addChildBlock("score", Linear.builder().setUnits(1).optBias(false).build()) : null;
         output = addChildBlock("output", Linear.builder().setUnits(targetVocab).build());
+    }
+
+    /** Whether the decoder attends over all encoder states (false: only the last one). */
+    public boolean attends() {
+        return attends;
     }
 
     /** The start token's index in the decoder's input vocabulary. */
@@ -58,9 +75,11 @@ public class AttentionSeq2Seq extends AbstractBlock {
         long n = inputShapes[0].get(0);
         encoder.initialize(manager, dataType, new Shape(n, 1, sourceVocab));
         decoder.initialize(manager, dataType, new Shape(n, 1, targetVocab + 1 + hidden));
-        initLinear(query, manager, dataType, new Shape(n, hidden));
-        initLinear(key, manager, dataType, new Shape(n, hidden));
-        initLinear(score, manager, dataType, new Shape(n, hidden));
+        if (attends) {
+            initLinear(query, manager, dataType, new Shape(n, hidden));
+            initLinear(key, manager, dataType, new Shape(n, hidden));
+            initLinear(score, manager, dataType, new Shape(n, hidden));
+        }
         initLinear(output, manager, dataType, new Shape(n, 2L * hidden));
     }
 
@@ -95,7 +114,10 @@ public class AttentionSeq2Seq extends AbstractBlock {
         long s = source.getShape().get(1);
         RecurrentOutput encoded = encoder.forward(ps, source, null, null, null, training);
         NDArray memory = encoded.sequence();                                        // h_j: (N, S, H)
-        NDArray keys = linear(ps, key, memory.reshape(n * s, hidden), training).reshape(n, s, hidden); // U h_j
+        NDArray keys = attends
+                ? linear(ps, key, memory.reshape(n * s, hidden), training).reshape(n, s, hidden) // U h_j
+                : null;
+        NDArray lastOnly = attends ? null : m.full(new Shape(n), s - 1, DataType.INT64).oneHot((int) s);
         NDArray state = encoded.h();                                                // s_0: (1, N, H)
         NDArray previous = decoderInput == null
                 ? m.full(new Shape(n), targetVocab, DataType.INT64).oneHot(targetVocab + 1).toType(DataType.FLOAT32, false)
@@ -103,10 +125,17 @@ public class AttentionSeq2Seq extends AbstractBlock {
         NDList logits = new NDList(steps);
         NDList attention = new NDList(steps);
         for (int t = 0; t < steps; t++) {
-            NDArray q = linear(ps, query, state.get(0), training).expandDims(1);       // W s: (N, 1, H)
-            NDArray e = linear(ps, score, keys.add(q).tanh().reshape(n * s, hidden), training).reshape(n, s);
-            NDArray alpha = e.softmax(1);                                            // (N, S)
-            NDArray context = alpha.expandDims(2).mul(memory).sum(new int[] {1});   // (N, H)
+            NDArray alpha;
+            NDArray context;
+            if (attends) {
+                NDArray q = linear(ps, query, state.get(0), training).expandDims(1);   // W s: (N, 1, H)
+                NDArray e = linear(ps, score, keys.add(q).tanh().reshape(n * s, hidden), training).reshape(n, s);
+                alpha = e.softmax(1);                                                // (N, S)
+                context = alpha.expandDims(2).mul(memory).sum(new int[] {1});       // (N, H)
+            } else {
+                alpha = lastOnly.toType(DataType.FLOAT32, false);
+                context = encoded.h().get(0);                                        // h_S, the bottleneck
+            }
             NDArray y = decoderInput != null ? decoderInput.get(new NDIndex(":, {}", t)) : previous;
             NDArray stepInput = y.concat(context, 1).expandDims(1);                  // (N, 1, V+1+H)
             state = decoder.forward(ps, stepInput, null, state, null, training).h();

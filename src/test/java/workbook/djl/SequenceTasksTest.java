@@ -7,7 +7,9 @@ import workbook.data.StandardScaler;
 
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +127,26 @@ class SequenceTasksTest {
             assertEquals("window 25 is longer than the series (10 points)", e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> Forecasts.recursive(direct, history, window, 3, v -> v));
             assertTrue(e.getMessage().contains("dense(1)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void withoutAttentionEveryStepSeesOnlyTheLastEncoderState() {
+        AttentionModel.Examples train = AttentionModel.reversalTask(2000, 4, 8, 1);
+        AttentionModel.Examples test = AttentionModel.reversalTask(200, 4, 8, 2);
+        try (AttentionModel model = AttentionModel.withoutAttention(8, 8, 16)) {
+            History h = model.fit(train, Fit.epochs(6).learningRate(1e-2).clipNorm(1.0).progress(false));
+            double accuracy = model.sequenceAccuracy(test);
+            System.out.printf("no attention, length 4: loss %.4f, sequence accuracy %.3f%n", h.lastTrainLoss(), accuracy);
+            // short sources fit through the 16-number bottleneck (chance for 4 tokens of 8: 1/4096)
+            assertTrue(accuracy > 0.5, "sequence accuracy " + accuracy);
+            for (double[] row : model.translate(new int[] {1, 2, 3, 4}, 4).attention()) {
+                assertArrayEquals(new double[] {0, 0, 0, 1}, row, 0.0, "all weight on the last source position");
+            }
+            assertFalse(model.block().attends());
+            for (var p : model.block().getParameters()) {
+                assertFalse(p.getKey().contains("query") || p.getKey().contains("score"), p.getKey());
+            }
         }
     }
 }
