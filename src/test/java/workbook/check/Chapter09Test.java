@@ -1,12 +1,7 @@
 package workbook.check;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.function.Function;
 
@@ -14,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checkers of notebook 09 pass the reference solutions and fail typical wrong answers with a useful line. */
-class Chapter09Test {
+class Chapter09Test extends CapturesStandardOutput {
 
     // the reference solutions, as in the notebook
     static final Function<LocalDateTime, double[]> HOUR_OF_DAY = time -> {
@@ -43,23 +38,9 @@ class Chapter09Test {
         return mae;
     };
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void captureStandardOutput() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOutput() {
-        System.setOut(original);
-    }
 
     private String verdict() {
-        String text = captured.toString(StandardCharsets.UTF_8).strip();
-        captured.reset();
+        String text = takeOutput();
         assertFalse(text.contains("\n"), "one verdict line, got: " + text);
         return text;
     }

@@ -1,13 +1,8 @@
 package workbook.check;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import workbook.scratch.Recurrent;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checkers of notebook 14 pass the reference solutions and fail typical wrong answers with a useful line. */
-class Chapter14Test {
+class Chapter14Test extends CapturesStandardOutput {
 
     // the reference solutions, as in the notebook
     static final Chapter14.ParameterCount PARAMETER_COUNT = (kind, input, hidden, layers, bidirectional) -> {
@@ -39,23 +34,9 @@ class Chapter14Test {
         return sorted[Math.max(needed, 1) - 1];
     };
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void captureStandardOutput() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOutput() {
-        System.setOut(original);
-    }
 
     private String verdict() {
-        String text = captured.toString(StandardCharsets.UTF_8).strip();
-        captured.reset();
+        String text = takeOutput();
         assertFalse(text.contains("\n"), "one verdict line, got: " + text);
         return text;
     }
