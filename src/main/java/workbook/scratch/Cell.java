@@ -22,6 +22,14 @@ interface Cell {
         return true;
     }
 
+    /**
+     * True when {@link #backward} reads step t's {@code hProj} (the GRU: its reset gate multiplies W_hn h + b_hn).
+     * Otherwise the layer keeps the projections of the current step only, which saves most of the memory traffic.
+     */
+    default boolean backwardReadsHiddenProjection() {
+        return false;
+    }
+
     /** Names of the gate blocks in order, as PyTorch stacks them. */
     String[] gateNames();
 

@@ -40,6 +40,11 @@ final class GruCell implements Cell {
     }
 
     @Override
+    public boolean backwardReadsHiddenProjection() {
+        return true;
+    }
+
+    @Override
     public void forward(Steps s, int t) {
         int hidden = s.hidden;
         for (int b = 0; b < s.batch; b++) {

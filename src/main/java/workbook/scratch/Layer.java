@@ -28,10 +28,11 @@ final class Layer {
     private final double[][] weightHhRows;
     private final double[][] weightIhT;
     private final double[][] weightHhT;
-    /** ∂L/∂W_ihᵀ, ∂L/∂W_hhᵀ of one backward, added into the parameters' gradients at its end. */
+    /** ∂L/∂W_ihᵀ, ∂L/∂W_hhᵀ, ∂L/∂b_ih, ∂L/∂b_hh of one backward, added into the parameters' gradients at its end. */
     private final double[][] gradIhT;
     private final double[][] gradHhT;
-    private final double[] biasGradient;
+    private final double[] biasIhGradient;
+    private final double[] biasHhGradient;
     private Steps steps;
     /** Caches for the shapes seen so far (e.g. training chunks of 25 steps and sampling 1 step), so switching does not reallocate. */
     private final Map<Long, Steps> stepsByShape = new HashMap<>();
@@ -56,7 +57,8 @@ final class Layer {
         weightHhT = new double[hidden][width];
         gradIhT = new double[inputSize][width];
         gradHhT = new double[hidden][width];
-        biasGradient = new double[width];
+        biasIhGradient = new double[width];
+        biasHhGradient = new double[width];
     }
 
     /** PyTorch's order: weight_ih, weight_hh, bias_ih, bias_hh. */
@@ -94,7 +96,8 @@ final class Layer {
                 stepsByShape.clear();
             }
             steps = stepsByShape.computeIfAbsent(((long) time << 32) | batch,
-                    k -> new Steps(time, batch, hidden, cell.gateCount(), cell.hasCellState(), cell.sameGradientForBothProducts()));
+                    k -> new Steps(time, batch, hidden, cell.gateCount(), cell.hasCellState(),
+                            cell.sameGradientForBothProducts(), cell.backwardReadsHiddenProjection()));
         }
         Steps s = steps;
         for (int t = 0; t < time; t++) {
@@ -104,14 +107,14 @@ final class Layer {
         Matrices.toRows(weightHh.value(), weightHhRows);
         Matrices.toTransposedRows(weightIh.value(), width, inputSize, weightIhT);
         Matrices.toTransposedRows(weightHh.value(), width, hidden, weightHhT);
-        // W_ih x_t + b_ih for every step at once: the inputs do not depend on the recurrence
-        Matrices.fillRows(biasIh.value(), s.xProj, 0, time * batch);
-        Matrices.addProduct(s.x, 0, time * batch, weightIhT, s.xProj, 0);
         copyOrZero(h0, stateRow, s.h, batch);
         if (s.c != null) {
             copyOrZero(c0, stateRow, s.c, batch);
         }
         for (int t = 0; t < time; t++) {
+            // W_ih x_t + b_ih
+            Matrices.fillRows(biasIh.value(), s.xProj, t * batch, batch);
+            Matrices.addProduct(s.x, t * batch, batch, weightIhT, s.xProj, t * batch);
             // W_hh h_{t-1} + b_hh
             Matrices.fillRows(biasHh.value(), s.hProj, t * batch, batch);
             Matrices.addProduct(s.h, t * batch, batch, weightHhT, s.hProj, t * batch);
@@ -166,28 +169,28 @@ final class Layer {
             cell.backward(s, t);
             // ∂L/∂h_{t-1} += (∂L/∂(W_hh h_{t-1})) · W_hh
             Matrices.addProduct(s.dhProj, t * batch, batch, weightHhRows, s.dh, 0);
+            // this step's share of the parameter gradients: ∂W_hhᵀ += h_{t-1}ᵀ dhProj_t, ∂W_ihᵀ += x_tᵀ dxProj_t,
+            // taken now because the next step reuses the rows of dxProj and dhProj
+            Matrices.addTransposedProduct(s.h, t * batch, s.dhProj, t * batch, batch, gradHhT);
+            Matrices.addTransposedProduct(s.x, t * batch, s.dxProj, t * batch, batch, gradIhT);
+            if (hasBiases) {
+                // ∂b_ih = Σ_t dxProj_t, ∂b_hh = Σ_t dhProj_t
+                Matrices.addColumnSums(s.dxProj, t * batch, batch, biasIhGradient);
+                if (s.dhProj != s.dxProj) {
+                    Matrices.addColumnSums(s.dhProj, t * batch, batch, biasHhGradient);
+                }
+            }
+            if (dx != null) {
+                // ∂L/∂x_t = (∂L/∂(W_ih x_t)) · W_ih, written back at its real time index
+                Matrices.addProduct(s.dxProj, t * batch, batch, weightIhRows, dx, tau * batch);
+            }
         }
-        // parameter gradients summed over all steps at once: ∂W_hhᵀ = Σ_t h_{t-1}ᵀ dhProj_t, ∂W_ihᵀ = Σ_t x_tᵀ dxProj_t
-        Matrices.addTransposedProduct(s.h, 0, s.dhProj, 0, time * batch, gradHhT);
         Matrices.addTransposedAndClear(gradHhT, weightHh.gradient());
-        Matrices.addTransposedProduct(s.x, 0, s.dxProj, 0, time * batch, gradIhT);
         Matrices.addTransposedAndClear(gradIhT, weightIh.gradient());
         if (hasBiases) {
-            // ∂b_ih = Σ_t dxProj_t, ∂b_hh = Σ_t dhProj_t: one sum when the two are the same array
-            java.util.Arrays.fill(biasGradient, 0.0);
-            Matrices.addColumnSums(s.dxProj, 0, time * batch, biasGradient);
-            add(biasGradient, biasIh.gradient());
-            if (s.dhProj != s.dxProj) {
-                java.util.Arrays.fill(biasGradient, 0.0);
-                Matrices.addColumnSums(s.dhProj, 0, time * batch, biasGradient);
-            }
-            add(biasGradient, biasHh.gradient());
-        }
-        if (dx != null) {
-            for (int t = 0; t < time; t++) {
-                // ∂L/∂x_t = (∂L/∂(W_ih x_t)) · W_ih, written back at its real time index
-                Matrices.addProduct(s.dxProj, t * batch, batch, weightIhRows, dx, timeOf(t, time) * batch);
-            }
+            // one sum serves both when the two gradients are the same array
+            addAndClear(s.dhProj == s.dxProj ? biasIhGradient : biasHhGradient, biasHh.gradient(), s.dhProj != s.dxProj);
+            addAndClear(biasIhGradient, biasIh.gradient(), true);
         }
     }
 
@@ -196,9 +199,12 @@ final class Layer {
         return reverse ? time - 1 - t : t;
     }
 
-    private static void add(double[] from, double[] to) {
+    private static void addAndClear(double[] from, double[] to, boolean clear) {
         for (int k = 0; k < to.length; k++) {
             to[k] += from[k];
+        }
+        if (clear) {
+            java.util.Arrays.fill(from, 0.0);
         }
     }
 

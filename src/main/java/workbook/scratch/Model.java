@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A recurrent network with a dense head, a loss and an optimiser, and a training loop.
@@ -38,7 +42,12 @@ public final class Model {
     private final int truncation;
     private final long seed;
     private final boolean progress;
+    private final int threads;
     private final List<Parameter> parameters = new ArrayList<>();
+    /** Data-parallel training: models of the same shape that compute the gradients of the other shares of a batch. */
+    private final List<Model> workers = new ArrayList<>();
+    /** Runs the workers while {@link #fit} trains with more than one thread. */
+    private ExecutorService pool;
     private int batchesTrained;
     /** Reused gradient buffers of the training step. */
     private double[][] dPrediction = new double[0][];
@@ -54,6 +63,7 @@ public final class Model {
         this.truncation = b.truncation;
         this.seed = b.seed;
         this.progress = b.progress;
+        this.threads = b.threads;
         parameters.addAll(recurrent.parameters());
         parameters.addAll(head.parameters());
     }
@@ -73,6 +83,7 @@ public final class Model {
         private int truncation;
         private long seed = 42;
         private boolean progress;
+        private int threads = 1;
 
         private Builder(Recurrent recurrent) {
             this.recurrent = recurrent;
@@ -123,6 +134,21 @@ public final class Model {
         /** Show the loss after each epoch through {@link Displays}. */
         public Builder showProgress(boolean on) {
             this.progress = on;
+            return this;
+        }
+
+        /**
+         * Train on this many threads (data parallelism): each batch is cut into shares of sequences, each thread runs
+         * forward and BPTT on its share, and the gradients are added up, weighted by share, before the one update.
+         * The result equals one thread's up to rounding (1e-16 relative), as a batch's mean gradient is the weighted
+         * mean of its shares' mean gradients (so the loss must average over rows, as MSE and CROSS_ENTROPY do).
+         * Truncated BPTT, tracing and gradient-norm recording train on one thread.
+         */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + count);
+            }
+            this.threads = count;
             return this;
         }
 
@@ -233,6 +259,28 @@ public final class Model {
         int[] order = new int[n];
         Arrays.setAll(order, k -> k);
         List<Double> history = new ArrayList<>();
+        pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, Model::workerThread) : null;
+        try {
+            trainEpochs(xAll, yAll, order, random, epochs, batchSize, history);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+                pool = null;
+            }
+        }
+        return history;
+    }
+
+    private static Thread workerThread(Runnable task) {
+        Thread thread = new Thread(task, "scratch-training-worker");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void trainEpochs(double[][] xAll, double[][] yAll, int[] order, SplittableRandom random, int epochs, int batchSize, List<Double> history) {
+        int n = order.length;
+        int time = xAll.length / n;
+        int targetSteps = everyStep ? time : 1;
         String displayId = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             for (int k = n - 1; k > 0; k--) {
@@ -261,7 +309,6 @@ public final class Model {
                 }
             }
         }
-        return history;
     }
 
     /** Sequences {@code order[start .. start + batch)} of time-major rows {@code [time * n][..]}, as {@code [time * batch][..]} (the same row arrays). */
@@ -309,7 +356,8 @@ public final class Model {
 
     /** Forward, loss, BPTT, clipping and one optimiser update on one chunk. Returns the loss. */
     double step(double[][] x, double[][] y, int time, int batch, double[][] h0, double[][] c0, int epoch, int batchNumber) {
-        double value = forwardBackward(x, y, time, batch, h0, c0);
+        boolean shared = pool != null && batch > 1 && h0 == null && c0 == null && !recurrent.recordsSteps();
+        double value = shared ? forwardBackwardShared(x, y, time, batch) : forwardBackward(x, y, time, batch, h0, c0);
         if (!Double.isFinite(value)) {
             throw new TrainingDivergedException(String.format(Locale.ROOT,
                     "training diverged: the loss is %s at epoch %d, batch %d; lower the learning rate or clip the gradient norm",
@@ -346,6 +394,97 @@ public final class Model {
         head.backward(dPrediction, dTop);
         recurrent.backwardRows(dTop, null, null, null);
         return value;
+    }
+
+    /**
+     * {@link #forwardBackward} with the batch cut into shares, one per thread: this model takes the first share, the
+     * workers the others. Share k's mean loss and gradients count with weight (its sequences) / (batch).
+     */
+    private double forwardBackwardShared(double[][] x, double[][] y, int time, int batch) {
+        int shares = Math.min(threads, batch);
+        while (workers.size() < shares - 1) {
+            Builder worker = Model.builder(recurrent.sameShape()).outputs(head.outputSize()).loss(loss).optimizer(optimizer);
+            workers.add((everyStep ? worker.everyStep() : worker).build());
+        }
+        int targetSteps = everyStep ? time : 1;
+        List<Future<Double>> results = new ArrayList<>();
+        for (int k = 1; k < shares; k++) {
+            Model worker = workers.get(k - 1);
+            int from = k * batch / shares;
+            int size = (k + 1) * batch / shares - from;
+            copyValues(parameters, worker.parameters);
+            double[][] xs = share(x, time, batch, from, size);
+            double[][] ys = share(y, targetSteps, batch, from, size);
+            results.add(pool.submit(() -> worker.forwardBackward(xs, ys, time, size, null, null)));
+        }
+        int ownSize = batch / shares;
+        double weight = (double) ownSize / batch;
+        double value = weight * forwardBackward(share(x, time, batch, 0, ownSize), share(y, targetSteps, batch, 0, ownSize), time, ownSize, null, null);
+        for (Parameter p : parameters) {
+            scale(p.gradient(), weight);
+        }
+        for (int k = 1; k < shares; k++) {
+            Model worker = workers.get(k - 1);
+            double shareWeight = (double) ((k + 1) * batch / shares - k * batch / shares) / batch;
+            value += shareWeight * await(results.get(k - 1));
+            for (int i = 0; i < parameters.size(); i++) {
+                addScaled(worker.parameters.get(i).gradient(), shareWeight, parameters.get(i).gradient());
+            }
+        }
+        return value;
+    }
+
+    /** Rows of sequences {@code from .. from + size} of time-major rows {@code [steps * batch][..]} (the same row arrays). */
+    private static double[][] share(double[][] rows, int steps, int batch, int from, int size) {
+        double[][] out = new double[steps * size][];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(rows, t * batch + from, out, t * size, size);
+        }
+        return out;
+    }
+
+    /** A worker's result; an interrupt meanwhile is kept for the next checkpoint, so the batch finishes whole. */
+    private static double await(Future<Double> result) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void copyValues(List<Parameter> from, List<Parameter> to) {
+        for (int i = 0; i < from.size(); i++) {
+            System.arraycopy(from.get(i).value(), 0, to.get(i).value(), 0, from.get(i).size());
+        }
+    }
+
+    private static void scale(double[] values, double factor) {
+        for (int k = 0; k < values.length; k++) {
+            values[k] *= factor;
+        }
+    }
+
+    private static void addScaled(double[] from, double factor, double[] to) {
+        for (int k = 0; k < to.length; k++) {
+            to[k] += factor * from[k];
+        }
     }
 
     /** Zeroes the gradients, then computes the loss and its gradients on a batch, without an update: what {@link GradientCheck} checks. */

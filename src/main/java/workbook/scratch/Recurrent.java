@@ -188,6 +188,16 @@ public final class Recurrent {
         parameters.forEach(Parameter::zeroGradient);
     }
 
+    /** A network of the same kind and shape (its own parameters and buffers): a worker for data-parallel training. */
+    Recurrent sameShape() {
+        return new Builder(kind, inputSize, hidden).layers(layerCount).bidirectional(directions == 2).biases(hasBiases).seed(seed).build();
+    }
+
+    /** True when forward or backward keep traces or gradient norms, which a split batch would cut into pieces. */
+    boolean recordsSteps() {
+        return tracing || recordGradientNorms;
+    }
+
     /** With true, every forward keeps a copy of all hidden states, gates and cell states for {@link SequenceOutput#trace()}. */
     public Recurrent tracing(boolean on) {
         this.tracing = on;

@@ -19,7 +19,11 @@ final class Steps {
 
     /** Inputs in processing order, {@code [steps * batch][inputSize]} (references to the caller's rows). */
     final double[][] x;
-    /** {@code W_ih x_t + b_ih} and {@code W_hh h_{t-1} + b_hh}, {@code [steps * batch][width]}. */
+    /**
+     * {@code W_ih x_t + b_ih} and {@code W_hh h_{t-1} + b_hh}, {@code [steps * batch][width]}. Only a step's own
+     * cell reads them, so every step's rows are the same {@code batch} arrays (they stay in the CPU cache), except
+     * hProj for a cell whose backward reads it (the GRU).
+     */
     final double[][] xProj;
     final double[][] hProj;
     /** Gate activations (LSTM: i, f, g, o; GRU: r, z, n), {@code [steps * batch][width]}; null for the plain RNN. */
@@ -32,6 +36,7 @@ final class Steps {
 
     /**
      * ∂L/∂(W_ih x_t + b_ih) and ∂L/∂(W_hh h_{t-1} + b_hh), {@code [steps * batch][width]}; one array when they are equal.
+     * The layer uses them up within their step, so, like xProj, every step's rows are the same {@code batch} arrays.
      * Allocated by the first backward ({@link #allocateGradients()}), so forward-only use needs half the memory.
      */
     double[][] dxProj;
@@ -41,15 +46,15 @@ final class Steps {
     final double[][] dh;
     final double[][] dc;
 
-    Steps(int steps, int batch, int hidden, int gateCount, boolean cellState, boolean sameGradients) {
+    Steps(int steps, int batch, int hidden, int gateCount, boolean cellState, boolean sameGradients, boolean keepHiddenProjections) {
         this.steps = steps;
         this.batch = batch;
         this.hidden = hidden;
         this.width = gateCount * hidden;
         int rows = steps * batch;
         x = new double[rows][];
-        xProj = new double[rows][width];
-        hProj = new double[rows][width];
+        xProj = rowsOfOneStep(steps, batch, width);
+        hProj = keepHiddenProjections ? new double[rows][width] : rowsOfOneStep(steps, batch, width);
         gates = gateCount > 1 ? new double[rows][width] : null;
         h = new double[rows + batch][hidden];
         c = cellState ? new double[rows + batch][hidden] : null;
@@ -61,9 +66,19 @@ final class Steps {
 
     void allocateGradients() {
         if (dxProj == null) {
-            dxProj = new double[steps * batch][width];
-            dhProj = sameGradients ? dxProj : new double[steps * batch][width];
+            dxProj = rowsOfOneStep(steps, batch, width);
+            dhProj = sameGradients ? dxProj : rowsOfOneStep(steps, batch, width);
         }
+    }
+
+    /** {@code [steps * batch]} rows of which only {@code batch} are distinct: row {@code t * batch + b} is the same array for every t. */
+    private static double[][] rowsOfOneStep(int steps, int batch, int width) {
+        double[][] distinct = new double[batch][width];
+        double[][] rows = new double[steps * batch][];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(distinct, 0, rows, t * batch, batch);
+        }
+        return rows;
     }
 
     boolean fits(int steps, int batch) {

@@ -48,6 +48,62 @@ class TrainingTest {
     }
 
     @Test
+    void trainingOnSeveralThreadsEqualsOneThreadUpToRounding() {
+        double[][] y = new double[70][1];
+        double[][][] x = windows(70, 9, y);
+        // batches of 16 and a last one of 6; 3 threads cut 16 into 5 + 5 + 6
+        for (int threads : new int[] {2, 3}) {
+            Model one = Model.builder(Recurrent.lstm(1, 6).layers(2).bidirectional(true).seed(5).build()).seed(5).build();
+            Model many = Model.builder(Recurrent.lstm(1, 6).layers(2).bidirectional(true).seed(5).build()).seed(5).threads(threads).build();
+            List<Double> a = one.fit(x, y, 3, 16);
+            List<Double> b = many.fit(x, y, 3, 16);
+            for (int e = 0; e < a.size(); e++) {
+                assertEquals(a.get(e), b.get(e), 1e-12 * a.get(e), "epoch " + (e + 1) + " with " + threads + " threads");
+            }
+            assertParametersEqual(one, many, 1e-12);
+        }
+    }
+
+    @Test
+    void everyStepCrossEntropyOnTwoThreadsEqualsOneThread() {
+        int n = 12;
+        int time = 7;
+        double[][][] x = new double[n][time][3];
+        double[][][] y = new double[n][time][3];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < time; t++) {
+                x[i][t][(i + t) % 3] = 1.0;
+                y[i][t][(i + 2 * t + 1) % 3] = 1.0;
+            }
+        }
+        Model one = Model.builder(Recurrent.gru(3, 5).seed(8).build()).outputs(3).loss(Loss.CROSS_ENTROPY).everyStep().build();
+        Model two = Model.builder(Recurrent.gru(3, 5).seed(8).build()).outputs(3).loss(Loss.CROSS_ENTROPY).everyStep().threads(2).build();
+        List<Double> a = one.fit(x, y, 4, 5);
+        List<Double> b = two.fit(x, y, 4, 5);
+        for (int e = 0; e < a.size(); e++) {
+            assertEquals(a.get(e), b.get(e), 1e-12 * a.get(e));
+        }
+        assertParametersEqual(one, two, 1e-12);
+    }
+
+    @Test
+    void threadsMustBePositive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Model.builder(Recurrent.rnn(1, 4).build()).threads(0));
+        assertTrue(e.getMessage().contains("at least 1, got 0"), e.getMessage());
+    }
+
+    private static void assertParametersEqual(Model expected, Model actual, double tolerance) {
+        for (int i = 0; i < expected.parameters().size(); i++) {
+            double[] e = expected.parameters().get(i).value();
+            double[] a = actual.parameters().get(i).value();
+            for (int k = 0; k < e.length; k++) {
+                assertEquals(e[k], a[k], tolerance * Math.max(1.0, Math.abs(e[k])), expected.parameters().get(i).name() + "[" + k + "]");
+            }
+        }
+    }
+
+    @Test
     void truncatedBpttTrainsAndEqualsFullBpttWhenTheChunkCoversTheSequence() {
         double[][] y = new double[64][1];
         double[][][] x = windows(64, 12, y);
