@@ -4,7 +4,7 @@ Run: /usr/bin/python3 src/test/python/torch_bench.py   (Debian's python3-torch; 
 RNN/LSTM/GRU, hidden 64, dense head 1, MSE, Adam (lr 1e-3), batch 32, 50 steps x 1 feature,
 one epoch = 2,000 windows, shuffled; best of 3 epochs after one warm-up epoch; 1 and 2 threads.
 """
-import math
+import argparse
 import time
 
 import torch
@@ -45,12 +45,16 @@ def epoch(model, opt, x, y):
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kinds", default="rnn,lstm,gru", help="comma-separated cells to time (default: all three)")
+    parser.add_argument("--threads", default="1,2", help="comma-separated thread counts (default: 1,2)")
+    args = parser.parse_args()
     torch.manual_seed(42)
     x, y = data()
     print(f"torch {torch.__version__}")
-    for threads in (1, 2):
+    for threads in (int(t) for t in args.threads.split(",")):
         torch.set_num_threads(threads)
-        for kind in ("rnn", "lstm", "gru"):
+        for kind in args.kinds.split(","):
             model = Model(kind)
             opt = torch.optim.Adam(model.parameters(), lr=1e-3)
             epoch(model, opt, x, y)

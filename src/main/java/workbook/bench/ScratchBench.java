@@ -20,12 +20,15 @@ import java.util.SplittableRandom;
  *   <li>{@code charrnn.scratch.h100.t25}: min-char-rnn's setting (hidden 100, chunks of 25 characters, Adagrad 0.1)
  *       on Pride and Prejudice, in characters/s;</li>
  *   <li>{@code train.{rnn,lstm,gru}.scratch.b32.t50.h64}: windows of 50 steps of one feature, batch 32,
- *       hidden 64, dense head 1, MSE, Adam, in sequences/s (the same setting as the DJL suite's {@code train.*.djl.*}).</li>
+ *       hidden 64, dense head 1, MSE, Adam, in sequences/s (the same setting as the DJL suite's {@code train.*.djl.*});</li>
+ *   <li>{@code train.{rnn,lstm,gru}.scratch.b32.t50.h64.threads2}: the same on two threads
+ *       ({@link Model.Builder#threads(int)}: each thread takes half of every batch).</li>
  * </ul>
- * Each figure comes twice: by the wall clock, and ({@code .cputime}) by the thread's CPU time.
- * Where the time goes (JFR, LSTM training): about two thirds in the matrix products (W_hh h forward,
- * ∂h = ∂gates · W_hh and ∂W_hh backward, vectorised by the JIT), a fifth in the LSTM cell's forward
- * (five exp per unit and step for σ and tanh), under a tenth in its backward, the rest in copies and the optimiser.
+ * One-thread figures come twice: by the wall clock, and ({@code .cputime}) by the thread's CPU time.
+ * Where the time goes (LSTM training, one thread): about half in the matrix products (W_hh h forward,
+ * ∂h = ∂gates · W_hh and ∂W_hh backward, vectorised by the JIT), a third in exp for σ and tanh (five per unit
+ * and step; the JIT does not vectorise Math.exp on Java 17), the rest in the cells, copies and the optimiser.
+ * A layer keeps only the current step's projections and their gradients, so two threads do not compete for memory.
  */
 public final class ScratchBench implements BenchSuite {
 
@@ -47,7 +50,7 @@ public final class ScratchBench implements BenchSuite {
 
     @Override
     public String title() {
-        return "from-scratch (plain Java, one thread)";
+        return "from-scratch (plain Java; one thread unless the name ends in .threads2)";
     }
 
     @Override
@@ -59,9 +62,10 @@ public final class ScratchBench implements BenchSuite {
         for (Recurrent.Kind kind : new Recurrent.Kind[] {Recurrent.Kind.RNN_TANH, Recurrent.Kind.LSTM, Recurrent.Kind.GRU}) {
             String name = "train." + (kind == Recurrent.Kind.RNN_TANH ? "rnn" : kind.name().toLowerCase(java.util.Locale.ROOT))
                     + ".scratch.b32.t50.h64";
-            Rate rate = windows(kind);
+            Rate rate = windows(kind, 1);
             results.add(new BenchResult(name, "sequences/s", rate.wall()));
             results.add(new BenchResult(name + ".cputime", "sequences/s", rate.cpu()));
+            results.add(new BenchResult(name + ".threads2", "sequences/s", windows(kind, 2).wall()));
         }
         return results;
     }
@@ -88,8 +92,11 @@ public final class ScratchBench implements BenchSuite {
         return Rate.of(chunks * 25.0, System.nanoTime() - start, cpuNow() - cpuStart);
     }
 
-    /** Sequences per second of Model.fit on 2,000 windows of a noisy sine: one warm-up epoch, then three timed epochs. */
-    static Rate windows(Recurrent.Kind kind) {
+    /**
+     * Sequences per second of Model.fit on 2,000 windows of a noisy sine: one warm-up epoch, then three timed epochs.
+     * The CPU-time figure counts only this thread, so it means something for one thread only.
+     */
+    static Rate windows(Recurrent.Kind kind, int threads) {
         int count = 2_000;
         int time = 50;
         SplittableRandom random = new SplittableRandom(1);
@@ -110,7 +117,7 @@ public final class ScratchBench implements BenchSuite {
             case GRU -> Recurrent.gru(1, 64);
             default -> Recurrent.rnn(1, 64);
         };
-        Model model = Model.builder(builder.seed(42).build()).outputs(1).optimizer(Optimizer.adam(0.001)).build();
+        Model model = Model.builder(builder.seed(42).build()).outputs(1).optimizer(Optimizer.adam(0.001)).threads(threads).build();
         model.fit(x, y, 1, 32);
         int epochs = 3;
         long start = System.nanoTime();

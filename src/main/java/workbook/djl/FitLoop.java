@@ -219,8 +219,8 @@ final class FitLoop {
                 continue;
             }
             try (NDArray g = w.getGradient()) {
+                // libtorch accumulates gradients; DJL's Adam zeroes them after the update (JniUtils.zeroGrad)
                 optimizer().update(p.getId(), w, g);
-                g.subi(g); // libtorch accumulates gradients: reset for the next batch
             }
         }
         return loss;

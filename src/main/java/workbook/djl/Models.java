@@ -10,6 +10,10 @@ public final class Models {
 
     static final String ENGINE = "PyTorch";
 
+    static {
+        NativeMemory.keepFreedMemory();
+    }
+
     private Models() {
     }
 

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -183,10 +182,9 @@ public class RecurrentBlock extends AbstractBlock {
                 NDArray in = reverse ? reverseTime(input, reverseIndex) : input;
                 NDList out = runOneLayer(ps, in, weights[l][d], hInit, cInit, training);
                 NDArray seq = out.get(0);
-                // The final state is the output at the last step; with lengths the op also ran over the
-                // padding, so it is the output at each sequence's last valid step.
-                NDArray hLast = (lengths == null ? seq.get(new NDIndex(":, -1")) : lastValidStep(seq, lengths))
-                        .expandDims(0);
+                // The final state is the op's own h_n (1, batch, hidden); with lengths the op also ran over the
+                // padding, so it is the output at each sequence's last valid step instead.
+                NDArray hLast = lengths == null ? out.get(1) : lastValidStep(seq, lengths).expandDims(0);
                 if (reverse) {
                     seq = reverseTime(seq, reverseIndex);
                 }
