@@ -345,7 +345,8 @@ public final class RecurrentModel implements AutoCloseable {
         long steps = inputs.get(0).getShape().get(1);
         NDArray mask = output == Output.EVERY_STEP && lengths != null ? stepMask(lengths, steps) : null;
         if (task == Task.REGRESSION) {
-            NDArray squared = pred.sub(target.reshape(pred.getShape())).square();
+            NDArray aligned = target.getShape().equals(pred.getShape()) ? target : target.reshape(pred.getShape());
+            NDArray squared = pred.sub(aligned).square();
             if (mask != null) {
                 NDArray m3 = mask.expandDims(2);
                 return squared.mul(m3).sum().div(m3.sum().mul(units));

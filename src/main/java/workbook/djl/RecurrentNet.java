@@ -83,7 +83,7 @@ public class RecurrentNet extends AbstractBlock {
         int d = recurrent.directions();
         int top = (recurrent.layers() - 1) * d;
         if (d == 1) {
-            return h.get(top);
+            return h.getShape().get(0) == 1 ? h.squeeze(0) : h.get(top);
         }
         return RecurrentBlock.concat(new NDList(h.get(top), h.get(top + 1)), 1);
     }
