@@ -54,21 +54,21 @@ final class GruCell implements Cell {
             double[] gates = s.gates[row];
             double[] hPrev = s.h[row];
             double[] hNext = s.h[row + s.batch];
+            // each equation over a whole block of units at once, so the JIT can use vector instructions
+            // r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz): blocks [0, H) and [H, 2H)
+            for (int k = 0; k < 2 * hidden; k++) {
+                gates[k] = a[k] + hh[k];
+            }
+            sigmoid(gates, 0, 2 * hidden);
+            // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)): block [2H, 3H)
             for (int j = 0; j < hidden; j++) {
-                int gr = j;
-                int gz = j + hidden;
-                int gn = j + 2 * hidden;
-                // r = σ(W_ir x + b_ir + W_hr h + b_hr)
-                double r = sigmoid(a[gr] + hh[gr]);
-                // z = σ(W_iz x + b_iz + W_hz h + b_hz)
-                double z = sigmoid(a[gz] + hh[gz]);
-                // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
-                double n = tanh(a[gn] + r * hh[gn]);
-                // h' = (1 − z) ⊙ n + z ⊙ h
-                hNext[j] = (1.0 - z) * n + z * hPrev[j];
-                gates[gr] = r;
-                gates[gz] = z;
-                gates[gn] = n;
+                gates[2 * hidden + j] = a[2 * hidden + j] + gates[j] * hh[2 * hidden + j];
+            }
+            tanh(gates, 2 * hidden, 3 * hidden);
+            // h' = (1 − z) ⊙ n + z ⊙ h
+            for (int j = 0; j < hidden; j++) {
+                double z = gates[hidden + j];
+                hNext[j] = (1.0 - z) * gates[2 * hidden + j] + z * hPrev[j];
             }
         }
     }

@@ -44,27 +44,23 @@ final class LstmCell implements Cell {
             double[] cNext = s.c[row + s.batch];
             double[] hNext = s.h[row + s.batch];
             double[] tanhCNext = s.tanhC[row];
+            // each equation over a whole block of units at once, so the JIT can use vector instructions
+            for (int k = 0; k < gates.length; k++) {
+                gates[k] = a[k] + hh[k];
+            }
+            // i = σ(W_ii x + b_ii + W_hi h + b_hi), f = σ(…), g = tanh(…), o = σ(…): blocks [0, H), [H, 2H), [2H, 3H), [3H, 4H)
+            sigmoid(gates, 0, 2 * hidden);
+            tanh(gates, 2 * hidden, 3 * hidden);
+            sigmoid(gates, 3 * hidden, 4 * hidden);
+            // c' = f ⊙ c + i ⊙ g
             for (int j = 0; j < hidden; j++) {
-                int gi = j;
-                int gf = j + hidden;
-                int gg = j + 2 * hidden;
-                int go = j + 3 * hidden;
-                // i = σ(W_ii x + b_ii + W_hi h + b_hi), and so on for f, g (tanh), o
-                double i = sigmoid(a[gi] + hh[gi]);
-                double f = sigmoid(a[gf] + hh[gf]);
-                double g = tanh(a[gg] + hh[gg]);
-                double o = sigmoid(a[go] + hh[go]);
-                // c' = f ⊙ c + i ⊙ g
-                double c = f * cPrev[j] + i * g;
-                // h' = o ⊙ tanh(c')
-                double tanhC = tanh(c);
-                cNext[j] = c;
-                tanhCNext[j] = tanhC;
-                hNext[j] = o * tanhC;
-                gates[gi] = i;
-                gates[gf] = f;
-                gates[gg] = g;
-                gates[go] = o;
+                cNext[j] = gates[hidden + j] * cPrev[j] + gates[j] * gates[2 * hidden + j];
+            }
+            // h' = o ⊙ tanh(c')
+            System.arraycopy(cNext, 0, tanhCNext, 0, hidden);
+            tanh(tanhCNext, 0, hidden);
+            for (int j = 0; j < hidden; j++) {
+                hNext[j] = gates[3 * hidden + j] * tanhCNext[j];
             }
         }
     }

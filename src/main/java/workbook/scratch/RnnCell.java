@@ -40,10 +40,16 @@ final class RnnCell implements Cell {
             double[] a = s.xProj[row];
             double[] hh = s.hProj[row];
             double[] h = s.h[row + s.batch];
+            // h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh), over the whole row at once (vectorised by the JIT)
             for (int j = 0; j < s.hidden; j++) {
-                // h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)
-                double pre = a[j] + hh[j];
-                h[j] = activation == Activation.TANH ? tanh(pre) : Math.max(pre, 0.0);
+                h[j] = a[j] + hh[j];
+            }
+            if (activation == Activation.TANH) {
+                tanh(h, 0, s.hidden);
+            } else {
+                for (int j = 0; j < s.hidden; j++) {
+                    h[j] = Math.max(h[j], 0.0);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package workbook.scratch;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,20 +10,37 @@ class ActivationsTest {
 
     @Test
     void tanhThroughExpAgreesWithMathTanh() {
+        int n = 80_001;
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = -40 + k * 0.001;
+        }
+        double[] x = v.clone();
+        Activations.tanh(v, 0, n);
         double worst = 0;
-        for (double x = -40; x <= 40; x += 0.001) {
-            worst = Math.max(worst, Math.abs(Activations.tanh(x) - Math.tanh(x)));
+        for (int k = 0; k < n; k++) {
+            worst = Math.max(worst, Math.abs(v[k] - Math.tanh(x[k])));
         }
         assertTrue(worst <= 5e-16, "max absolute difference " + worst);
-        assertEquals(1.0, Activations.tanh(1000), 0.0);
-        assertEquals(-1.0, Activations.tanh(-1000), 0.0);
-        assertEquals(0.0, Activations.tanh(0), 0.0);
+        double[] edges = {1000, -1000, 0, 19.1, -19.1, Double.MAX_VALUE, -Double.MAX_VALUE};
+        Activations.tanh(edges, 0, edges.length);
+        assertArrayEquals(new double[] {1, -1, 0, 1, -1, 1, -1}, edges, 0.0);
     }
 
     @Test
     void sigmoidSaturatesWithoutNaN() {
-        assertEquals(0.5, Activations.sigmoid(0), 0.0);
-        assertEquals(0.0, Activations.sigmoid(-1000), 0.0);
-        assertEquals(1.0, Activations.sigmoid(1000), 0.0);
+        double[] v = {0, -1000, 1000, 2};
+        Activations.sigmoid(v, 0, v.length);
+        assertArrayEquals(new double[] {0.5, 0.0, 1.0, 1 / (1 + Math.exp(-2))}, v, 0.0);
+    }
+
+    @Test
+    void onlyTheGivenRangeChanges() {
+        double[] v = {3, 0, 0, 3};
+        Activations.sigmoid(v, 1, 3);
+        assertArrayEquals(new double[] {3, 0.5, 0.5, 3}, v, 0.0);
+        Activations.tanh(v, 0, 1);
+        assertEquals(Math.tanh(3), v[0], 1e-15);
+        assertEquals(3, v[3], 0.0);
     }
 }
