@@ -27,6 +27,8 @@ public final class Bench {
         Path output = Path.of(args.length > 0 ? args[0] : "target/bench/results.json");
         List<BenchResult> all = new ArrayList<>();
         for (BenchSuite suite : suites()) {
+            // each suite starts from a collected heap, so it does not pay for the garbage of the one before
+            System.gc();
             System.out.println("== " + suite.title());
             List<BenchResult> results = suite.run();
             for (BenchResult r : results) {

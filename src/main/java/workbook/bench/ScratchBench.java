@@ -93,7 +93,8 @@ public final class ScratchBench implements BenchSuite {
     }
 
     /**
-     * Sequences per second of Model.fit on 2,000 windows of a noisy sine: one warm-up epoch, then three timed epochs.
+     * Sequences per second of Model.fit on 2,000 windows of a noisy sine: one warm-up epoch, then the best of three
+     * timed epochs (as the DJL suite and src/test/python/torch_bench.py measure, so the three compare).
      * The CPU-time figure counts only this thread, so it means something for one thread only.
      */
     static Rate windows(Recurrent.Kind kind, int threads) {
@@ -119,10 +120,16 @@ public final class ScratchBench implements BenchSuite {
         };
         Model model = Model.builder(builder.seed(42).build()).outputs(1).optimizer(Optimizer.adam(0.001)).threads(threads).build();
         model.fit(x, y, 1, 32);
-        int epochs = 3;
-        long start = System.nanoTime();
-        long cpuStart = cpuNow();
-        model.fit(x, y, epochs, 32);
-        return Rate.of((double) count * epochs, System.nanoTime() - start, cpuNow() - cpuStart);
+        Rate best = null;
+        for (int epoch = 0; epoch < 3; epoch++) {
+            long start = System.nanoTime();
+            long cpuStart = cpuNow();
+            model.fit(x, y, 1, 32);
+            Rate rate = Rate.of(count, System.nanoTime() - start, cpuNow() - cpuStart);
+            if (best == null || rate.wall() > best.wall()) {
+                best = rate;
+            }
+        }
+        return best;
     }
 }
