@@ -36,6 +36,9 @@
  * without an activation throws (the activation is always explicit); {@code optClipGrad} clips elements, not
  * the global norm (the fit loop clips the global norm); {@code NDArrays.concat} of a single array returns a copy
  * without gradient; and libtorch's CPU inference LSTM kernel (autograd off) returned wrong outputs for hidden
- * sizes up to 16 (the LSTM op runs with autograd on).
+ * sizes up to 16 (the LSTM op runs with autograd on). And for speed: glibc's malloc gave libtorch's freed
+ * tensors back to the system after every batch, which made LSTM epochs 2-4 times slower at random
+ * ({@code NativeMemory} keeps freed memory); a tanh/ReLU RNN layer adds its bias sum through the input projection
+ * (one product per step instead of a product and an add).
  */
 package workbook.djl;

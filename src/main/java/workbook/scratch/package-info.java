@@ -10,7 +10,8 @@
  * <pre>{@code
  * Recurrent lstm = Recurrent.lstm(1, 64).layers(2).bidirectional(true).seed(42).build();
  * SequenceOutput out = lstm.forward(x);                       // x: double[batch][time][features]
- * Model model = Model.builder(Recurrent.gru(1, 32).build()).outputs(1).optimizer(Optimizer.adam(0.01)).build();
+ * Model model = Model.builder(Recurrent.gru(1, 32).build()).outputs(1).optimizer(Optimizer.adam(0.01))
+ *         .threads(2).build();                                 // each thread takes half of every batch
  * List<Double> losses = model.fit(x, y, 20, 32);
  * GradientCheck.Result check = GradientCheck.check(model, x, y);
  * lstm.loadStateDict(Weights.fromPyTorchJson(Path.of("lstm.json")));
