@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code ./workbook bench}: runs every suite, prints one table and writes
@@ -38,8 +40,28 @@ public final class Bench {
             }
             all.addAll(results);
         }
+        printTargets(all);
         write(all, output);
         System.out.println("written: " + output);
+    }
+
+    /** The from-scratch targets, as figures and ratios, so a run says at once where they stand. */
+    static void printTargets(List<BenchResult> results) {
+        Map<String, Double> value = new HashMap<>();
+        results.forEach(r -> value.put(r.name(), r.value()));
+        System.out.println("== targets");
+        Double chars = value.get("charrnn.scratch.h100.t25");
+        if (chars != null) {
+            System.out.printf(Locale.ROOT, "  char-rnn from scratch, one thread: %.0f characters/s (target: at least 70,000)%n", chars);
+        }
+        Double djl = value.get("train.lstm.djl.b32.t50.h64");
+        for (String threads : new String[] {"", ".threads2"}) {
+            Double scratch = value.get("train.lstm.scratch.b32.t50.h64" + threads);
+            if (djl != null && scratch != null) {
+                System.out.printf(Locale.ROOT, "  LSTM training, from scratch (%s) / DJL (one intra-op thread): %.0f / %.0f = %.2f (target: at least 0.5)%n",
+                        threads.isEmpty() ? "one thread" : "two threads", scratch, djl, scratch / djl);
+            }
+        }
     }
 
     static void write(List<BenchResult> results, Path output) throws IOException {
