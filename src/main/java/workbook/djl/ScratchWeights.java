@@ -2,6 +2,7 @@ package workbook.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import workbook.scratch.Model;
 import workbook.scratch.Recurrent;
 import workbook.scratch.Weights;
 
@@ -50,6 +51,51 @@ public final class ScratchWeights {
     /** DJL model (its recurrent layer) → scratch. */
     public static void copy(RecurrentModel from, Recurrent to) {
         copy(from.block().recurrent(), to);
+    }
+
+    /**
+     * A whole scratch {@link Model} → a DJL model: the recurrent layers and the dense head ({@code head.weight},
+     * {@code head.bias}), so both start from the same weights (rounded to float32).
+     */
+    public static void copy(Model from, RecurrentModel to) {
+        copy(from.recurrent(), to);
+        for (workbook.scratch.Parameter p : from.head().parameters()) {
+            String name = "head." + p.name();
+            requireSameSize(p, name, to);
+            double[] v = p.value();
+            float[] values = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                values[i] = (float) v[i];
+            }
+            to.setWeight(name, values);
+        }
+    }
+
+    /** A whole DJL model → a scratch {@link Model}: the recurrent layers and the dense head. */
+    public static void copy(RecurrentModel from, Model to) {
+        copy(from, to.recurrent());
+        for (workbook.scratch.Parameter p : to.head().parameters()) {
+            String name = "head." + p.name();
+            requireSameSize(p, name, from);
+            float[] values = from.weight(name);
+            double[] v = p.value();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = values[i];
+            }
+        }
+    }
+
+    private static void requireSameSize(workbook.scratch.Parameter p, String name, RecurrentModel model) {
+        long[] shape = model.weightShape(name);
+        long size = 1;
+        for (long d : shape) {
+            size *= d;
+        }
+        if (size != p.size()) {
+            throw new IllegalArgumentException("the heads differ: the scratch model's " + p.name() + " is " + p.shape()
+                    + ", the DJL model's " + name + " is " + java.util.Arrays.toString(shape)
+                    + " (give both the same number of outputs)");
+        }
     }
 
     /** Scratch → DJL block. */
