@@ -407,28 +407,33 @@ public final class Model {
             workers.add((everyStep ? worker.everyStep() : worker).build());
         }
         int targetSteps = everyStep ? time : 1;
+        // share k holds sequences start[k] .. start[k + 1]
+        int[] start = new int[shares + 1];
+        for (int k = 0; k <= shares; k++) {
+            start[k] = k * batch / shares;
+        }
         List<Future<Double>> results = new ArrayList<>();
         for (int k = 1; k < shares; k++) {
             Model worker = workers.get(k - 1);
-            int from = k * batch / shares;
-            int size = (k + 1) * batch / shares - from;
+            int size = start[k + 1] - start[k];
             copyValues(parameters, worker.parameters);
-            double[][] xs = share(x, time, batch, from, size);
-            double[][] ys = share(y, targetSteps, batch, from, size);
+            double[][] xs = share(x, time, batch, start[k], size);
+            double[][] ys = share(y, targetSteps, batch, start[k], size);
             results.add(pool.submit(() -> worker.forwardBackward(xs, ys, time, size, null, null)));
         }
-        int ownSize = batch / shares;
+        int ownSize = start[1];
         double weight = (double) ownSize / batch;
-        double value = weight * forwardBackward(share(x, time, batch, 0, ownSize), share(y, targetSteps, batch, 0, ownSize), time, ownSize, null, null);
+        double value = weight * forwardBackward(share(x, time, batch, 0, ownSize), share(y, targetSteps, batch, 0, ownSize),
+                time, ownSize, null, null);
         for (Parameter p : parameters) {
             scale(p.gradient(), weight);
         }
         for (int k = 1; k < shares; k++) {
-            Model worker = workers.get(k - 1);
-            double shareWeight = (double) ((k + 1) * batch / shares - k * batch / shares) / batch;
+            double shareWeight = (double) (start[k + 1] - start[k]) / batch;
             value += shareWeight * await(results.get(k - 1));
+            List<Parameter> workerParameters = workers.get(k - 1).parameters;
             for (int i = 0; i < parameters.size(); i++) {
-                addScaled(worker.parameters.get(i).gradient(), shareWeight, parameters.get(i).gradient());
+                addScaled(workerParameters.get(i).gradient(), shareWeight, parameters.get(i).gradient());
             }
         }
         return value;
