@@ -62,21 +62,9 @@ public final class Chapter13 {
                         in -> context(in.weights(), in.encoderStates()));
     }
 
+    /** The reference softmax: chapter 10's at temperature 1. */
     static double[] softmax(double[] scores) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double e : scores) {
-            max = Math.max(max, e);
-        }
-        double[] alpha = new double[scores.length];
-        double sum = 0;
-        for (int j = 0; j < scores.length; j++) {
-            alpha[j] = Math.exp(scores[j] - max);
-            sum += alpha[j];
-        }
-        for (int j = 0; j < alpha.length; j++) {
-            alpha[j] /= sum;
-        }
-        return alpha;
+        return Chapter10.softmax(scores, 1.0);
     }
 
     static double[] context(double[] weights, double[][] encoderStates) {

@@ -189,8 +189,10 @@ final class Layer {
         Matrices.addTransposedAndClear(gradIhT, weightIh.gradient());
         if (hasBiases) {
             // one sum serves both when the two gradients are the same array
-            addAndClear(s.dhProj == s.dxProj ? biasIhGradient : biasHhGradient, biasHh.gradient(), s.dhProj != s.dxProj);
-            addAndClear(biasIhGradient, biasIh.gradient(), true);
+            add(s.dhProj == s.dxProj ? biasIhGradient : biasHhGradient, biasHh.gradient());
+            add(biasIhGradient, biasIh.gradient());
+            java.util.Arrays.fill(biasIhGradient, 0.0);
+            java.util.Arrays.fill(biasHhGradient, 0.0);
         }
     }
 
@@ -199,12 +201,9 @@ final class Layer {
         return reverse ? time - 1 - t : t;
     }
 
-    private static void addAndClear(double[] from, double[] to, boolean clear) {
+    private static void add(double[] from, double[] to) {
         for (int k = 0; k < to.length; k++) {
             to[k] += from[k];
-        }
-        if (clear) {
-            java.util.Arrays.fill(from, 0.0);
         }
     }
 
