@@ -59,12 +59,12 @@ final class GruCell implements Cell {
             for (int k = 0; k < 2 * hidden; k++) {
                 gates[k] = a[k] + hh[k];
             }
-            sigmoid(gates, 0, 2 * hidden);
+            sigmoid(gates, 0, 2 * hidden, s.exponents);
             // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)): block [2H, 3H)
             for (int j = 0; j < hidden; j++) {
                 gates[2 * hidden + j] = a[2 * hidden + j] + gates[j] * hh[2 * hidden + j];
             }
-            tanh(gates, 2 * hidden, 3 * hidden);
+            tanh(gates, 2 * hidden, 3 * hidden, s.exponents);
             // h' = (1 − z) ⊙ n + z ⊙ h
             for (int j = 0; j < hidden; j++) {
                 double z = gates[hidden + j];

@@ -49,16 +49,16 @@ final class LstmCell implements Cell {
                 gates[k] = a[k] + hh[k];
             }
             // i = σ(W_ii x + b_ii + W_hi h + b_hi), f = σ(…), g = tanh(…), o = σ(…): blocks [0, H), [H, 2H), [2H, 3H), [3H, 4H)
-            sigmoid(gates, 0, 2 * hidden);
-            tanh(gates, 2 * hidden, 3 * hidden);
-            sigmoid(gates, 3 * hidden, 4 * hidden);
+            sigmoid(gates, 0, 2 * hidden, s.exponents);
+            tanh(gates, 2 * hidden, 3 * hidden, s.exponents);
+            sigmoid(gates, 3 * hidden, 4 * hidden, s.exponents);
             // c' = f ⊙ c + i ⊙ g
             for (int j = 0; j < hidden; j++) {
                 cNext[j] = gates[hidden + j] * cPrev[j] + gates[j] * gates[2 * hidden + j];
             }
             // h' = o ⊙ tanh(c')
             System.arraycopy(cNext, 0, tanhCNext, 0, hidden);
-            tanh(tanhCNext, 0, hidden);
+            tanh(tanhCNext, 0, hidden, s.exponents);
             for (int j = 0; j < hidden; j++) {
                 hNext[j] = gates[3 * hidden + j] * tanhCNext[j];
             }

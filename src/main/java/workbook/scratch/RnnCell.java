@@ -45,7 +45,7 @@ final class RnnCell implements Cell {
                 h[j] = a[j] + hh[j];
             }
             if (activation == Activation.TANH) {
-                tanh(h, 0, s.hidden);
+                tanh(h, 0, s.hidden, s.exponents);
             } else {
                 for (int j = 0; j < s.hidden; j++) {
                     h[j] = Math.max(h[j], 0.0);

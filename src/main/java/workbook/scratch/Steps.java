@@ -42,6 +42,8 @@ final class Steps {
     double[][] dxProj;
     double[][] dhProj;
     private final boolean sameGradients;
+    /** Scratch for {@link Activations}, one row of {@code width}: the cells' activations overwrite it freely. */
+    final double[] exponents;
     /** Running ∂L/∂h and ∂L/∂c, {@code [batch][hidden]}. */
     final double[][] dh;
     final double[][] dc;
@@ -60,6 +62,7 @@ final class Steps {
         c = cellState ? new double[rows + batch][hidden] : null;
         tanhC = cellState ? new double[rows][hidden] : null;
         this.sameGradients = sameGradients;
+        exponents = new double[width];
         dh = new double[batch][hidden];
         dc = cellState ? new double[batch][hidden] : null;
     }
