@@ -14,7 +14,8 @@ import java.util.Random;
 /**
  * DJL training speed: RNN, LSTM and GRU, hidden 64, dense head 1, MSE, Adam, batch 32, 50 steps of 1 feature,
  * one epoch over 2,000 windows. The same configuration as src/test/python/torch_bench.py for PyTorch.
- * The engine's threads come from -Dai.djl.pytorch.num_threads / -Dai.djl.pytorch.num_interop_threads.
+ * The engine's threads come from -Dai.djl.pytorch.num_threads / -Dai.djl.pytorch.num_interop_threads; the rows
+ * ending in {@code .threads2} are measured on two intra-op threads.
  */
 public final class DjlBench implements BenchSuite {
 
@@ -47,15 +48,31 @@ public final class DjlBench implements BenchSuite {
         TrainData data = TrainData.of(x, y);
         List<BenchResult> results = new ArrayList<>();
         for (CellKind kind : new CellKind[] {CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU}) {
-            try (RecurrentModel model = RecurrentModel.of(kind, HIDDEN).dense(1).build()) {
-                // One warm-up epoch (native code paths, allocator), then the measured ones.
-                History h = model.fit(data, Fit.epochs(1 + MEASURED_EPOCHS).batchSize(BATCH).progress(false));
-                double seconds = h.epochs().stream().skip(1).mapToDouble(History.Epoch::seconds).min().orElseThrow();
-                String config = ".b" + BATCH + ".t" + STEPS + ".h" + HIDDEN;
-                results.add(new BenchResult("train." + kind.shortName() + ".djl" + config, "sequences/s", WINDOWS / seconds));
-                results.add(new BenchResult("epoch." + kind.shortName() + ".djl.n" + WINDOWS + config, "s", seconds));
+            results.addAll(measure(kind, data, ""));
+        }
+        // The same on two intra-op threads (on this machine slower: these ops are too small to split), so the
+        // from-scratch figures on two threads can be set against DJL's on two as well as its best.
+        int threads = Models.threads();
+        Models.threads(2);
+        try {
+            for (CellKind kind : new CellKind[] {CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU}) {
+                results.addAll(measure(kind, data, ".threads2"));
             }
+        } finally {
+            Models.threads(threads);
         }
         return results;
+    }
+
+    private static List<BenchResult> measure(CellKind kind, TrainData data, String suffix) {
+        try (RecurrentModel model = RecurrentModel.of(kind, HIDDEN).dense(1).build()) {
+            // One warm-up epoch (native code paths, allocator), then the measured ones.
+            History h = model.fit(data, Fit.epochs(1 + MEASURED_EPOCHS).batchSize(BATCH).progress(false));
+            double seconds = h.epochs().stream().skip(1).mapToDouble(History.Epoch::seconds).min().orElseThrow();
+            String config = ".b" + BATCH + ".t" + STEPS + ".h" + HIDDEN;
+            return List.of(
+                    new BenchResult("train." + kind.shortName() + ".djl" + config + suffix, "sequences/s", WINDOWS / seconds),
+                    new BenchResult("epoch." + kind.shortName() + ".djl.n" + WINDOWS + config + suffix, "s", seconds));
+        }
     }
 }
