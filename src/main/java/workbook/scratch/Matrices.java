@@ -5,7 +5,9 @@ package workbook.scratch;
  * Every inner loop is {@code out[j] += a * m[j]} over whole rows, indexed from 0 on every array: that is the
  * shape the JIT turns into vector instructions (with an offset per array, Java 17's JIT must assume the arrays
  * might overlap and stays scalar, about four times slower). Four rows are combined per pass so each
- * {@code out[j]} is loaded and stored once for four multiply-adds.
+ * {@code out[j]} is loaded and stored once for four multiply-adds. That loop body is larger than Java 17's default
+ * {@code -XX:LoopUnrollLimit} (60), under which the JIT vectorises it only in some runs: the workbook's JVMs run with
+ * 120 (see the package documentation).
  */
 final class Matrices {
 
