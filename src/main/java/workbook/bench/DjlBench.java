@@ -24,6 +24,7 @@ public final class DjlBench implements BenchSuite {
     static final int BATCH = 32;
     static final int HIDDEN = 64;
     static final int MEASURED_EPOCHS = 3;
+    static final CellKind[] KINDS = {CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU};
 
     @Override
     public String title() {
@@ -47,7 +48,7 @@ public final class DjlBench implements BenchSuite {
         }
         TrainData data = TrainData.of(x, y);
         List<BenchResult> results = new ArrayList<>();
-        for (CellKind kind : new CellKind[] {CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU}) {
+        for (CellKind kind : KINDS) {
             results.addAll(measure(kind, data, ""));
         }
         // The same on two intra-op threads (on this machine slower: these ops are too small to split), so the
@@ -55,7 +56,7 @@ public final class DjlBench implements BenchSuite {
         int threads = Models.threads();
         Models.threads(2);
         try {
-            for (CellKind kind : new CellKind[] {CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU}) {
+            for (CellKind kind : KINDS) {
                 results.addAll(measure(kind, data, ".threads2"));
             }
         } finally {
