@@ -13,19 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Whole models (recurrent layers and dense head) copied both ways predict the same. */
 class ScratchWeightsModelTest {
 
-    private static double[][][] inputs(int n, int time, int features, long seed) {
-        Random random = new Random(seed);
-        double[][][] x = new double[n][time][features];
-        for (double[][] s : x) {
-            for (double[] step : s) {
-                for (int k = 0; k < features; k++) {
-                    step[k] = random.nextGaussian();
-                }
-            }
-        }
-        return x;
-    }
-
     private static double worstGap(double[][] a, double[][] b) {
         assertEquals(a.length, b.length);
         double worst = 0;
@@ -40,7 +27,7 @@ class ScratchWeightsModelTest {
 
     @Test
     void scratchModelToDjlAndBackPredictsTheSame() {
-        double[][][] x = inputs(4, 7, 3, 5);
+        double[][][] x = ScratchParityTest.random(new Random(5), 4, 7, 3);
         Model scratch = Model.builder(Recurrent.gru(3, 6).layers(2).seed(2).build()).outputs(2).seed(9).build();
         double[][] expected = scratch.predict(x);
         try (RecurrentModel djl = RecurrentModel.gru(6).layers(2).dense(2).seed(1).build()) {
