@@ -61,4 +61,31 @@ public final class Baselines {
             return f;
         };
     }
+
+    /**
+     * Seasonal mean ("climatology"): step h is the mean of every value in the history that lies
+     * at the same position in the season, e.g. the mean of all past Januaries for a January.
+     * On a stable seasonal series it is often the strongest simple baseline: unlike seasonal
+     * naive it averages the noise of single years away.
+     */
+    public static Forecaster seasonalMean(int season) {
+        if (season < 1) {
+            throw new IllegalArgumentException("season must be at least 1, got " + season);
+        }
+        return (history, horizon) -> {
+            SeriesChecks.atLeast(history, season, "seasonal mean forecast with season " + season, "one full season");
+            int n = history.length;
+            double[] f = new double[horizon];
+            for (int h = 1; h <= horizon; h++) {
+                double sum = 0;
+                int count = 0;
+                for (int i = Math.floorMod(n + h - 1, season); i < n; i += season) {
+                    sum += history[i];
+                    count++;
+                }
+                f[h - 1] = sum / count;
+            }
+            return f;
+        };
+    }
 }

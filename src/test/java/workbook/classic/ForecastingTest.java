@@ -22,6 +22,32 @@ class ForecastingTest {
         assertArrayEquals(new double[]{14, 16, 15, 17, 14}, Baselines.seasonalNaive(4).forecast(HISTORY, 5), 0);
         assertArrayEquals(new double[]{18, 19}, Baselines.drift().forecast(HISTORY, 2), 1e-12); // slope (17-10)/7 = 1
         assertArrayEquals(new double[]{13.5}, Baselines.mean().forecast(HISTORY, 1), 1e-12);
+        // season 4: positions 0..3 of {10,12,11,13 | 14,16,15,17}; the next value is at position 0 again
+        assertArrayEquals(new double[]{12, 14, 13, 15, 12}, Baselines.seasonalMean(4).forecast(HISTORY, 5), 1e-12);
+        // 9 values, season 4: the next is at position 1 (12, 16), then 2 (11, 15)
+        double[] nine = Arrays.copyOf(HISTORY, 9);
+        nine[8] = 20;
+        assertArrayEquals(new double[]{14, 13, 15, 15}, Baselines.seasonalMean(4).forecast(nine, 4), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Baselines.seasonalMean(0));
+        IllegalArgumentException shortHistory = assertThrows(IllegalArgumentException.class,
+                () -> Baselines.seasonalMean(12).forecast(HISTORY, 1));
+        assertTrue(shortHistory.getMessage().contains("needs at least 12 points"), shortHistory.getMessage());
+    }
+
+    @Test
+    void spreadOverSeeds() {
+        Spread s = Spread.of(2.0, 2.2, 2.4);
+        assertEquals(2.2, s.mean(), 1e-12);
+        assertEquals(0.2, s.sd(), 1e-12);
+        assertEquals(2.0, s.min(), 0);
+        assertEquals(2.4, s.max(), 0);
+        assertEquals("2.20 ± 0.20 (2.00–2.40, 3 seeds)", s.format(2));
+        assertTrue(s.clearlyBelow(Spread.of(2.5, 2.6)));
+        assertTrue(!s.clearlyBelow(Spread.of(2.3, 2.6)));   // overlapping runs: no claim
+        assertTrue(s.clearlyBelow(2.41) && !s.clearlyBelow(2.4));
+        assertEquals(0, Spread.of(1.5).sd(), 0);
+        assertThrows(IllegalArgumentException.class, () -> Spread.of(1.0, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Spread.of());
     }
 
     @Test
