@@ -35,13 +35,25 @@ def committed_outputs(path):
 
 
 class PeakMemory(threading.Thread):
-    """Samples a process's resident memory (VmHWM is the kernel's own peak counter)."""
+    """Samples a process's resident memory (VmHWM is the kernel's own peak counter) and CPU time.
+
+    CPU time (user + system, all threads) says what a notebook costs even when other work shares
+    the machine and stretches its wall time."""
 
     def __init__(self, pid):
         super().__init__(daemon=True)
         self.pid = pid
         self.peak_kib = 0
+        self.cpu_seconds = 0.0
         self.running = True
+
+    def sample_cpu(self):
+        try:
+            with open(f"/proc/{self.pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            self.cpu_seconds = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
 
     def run(self):
         while self.running:
@@ -52,6 +64,7 @@ class PeakMemory(threading.Thread):
                             self.peak_kib = max(self.peak_kib, int(line.split()[1]))
             except OSError:
                 pass
+            self.sample_cpu()
             time.sleep(0.5)
 
 
@@ -71,11 +84,13 @@ def execute(path, out_dir):
     finally:
         if memory:
             memory.running = False
+            memory.sample_cpu()
         if km.has_kernel:
             km.shutdown_kernel(now=False)   # the client does not own a manager it was given
     seconds = time.monotonic() - started
     os.makedirs(out_dir, exist_ok=True)
     nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
+    execute.last_cpu_seconds = memory.cpu_seconds if memory else 0.0
     return seconds, (memory.peak_kib / 1024 if memory else 0)
 
 
@@ -106,7 +121,8 @@ def main():
         if seconds > HARD_FAIL_SECONDS:
             failed, status = True, "FAIL (too slow)"
         rows.append((name, seconds, peak_mib, status))
-        print(f"{status:4} {name}: {seconds:6.1f} s, kernel peak memory {peak_mib:6.0f} MiB", flush=True)
+        print(f"{status:4} {name}: {seconds:6.1f} s, kernel CPU {execute.last_cpu_seconds:6.1f} s, "
+              f"kernel peak memory {peak_mib:6.0f} MiB", flush=True)
 
     if rows:
         total = sum(r[1] for r in rows)
