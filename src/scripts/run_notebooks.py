@@ -2,8 +2,9 @@
 
 Usage: run_notebooks.py [--check-committed] [--out DIR] NOTEBOOK...
 
-Fails on the first error output of any cell. Prints each notebook's wall time and the kernel
-JVM's peak resident memory; writes the executed copies to DIR (default target/executed).
+Fails on the first error output of any cell, and on a notebook over 240 s or a kernel over 1 GB.
+Prints each notebook's wall time, the kernel JVM's CPU time and peak resident memory; writes the
+executed copies to DIR (default target/executed).
 """
 import argparse
 import json
@@ -19,6 +20,7 @@ from nbclient.exceptions import CellExecutionError
 
 TIME_LIMIT_SECONDS = 120   # the workbook's promise: each notebook in at most 2 minutes on 2 cores
 HARD_FAIL_SECONDS = 240    # a CI machine may be slower; beyond this the notebook must be made smaller
+MEMORY_LIMIT_MIB = 1024    # the workbook's promise: each notebook's kernel within 1 GB
 CELL_TIMEOUT_SECONDS = 600
 
 
@@ -120,6 +122,8 @@ def main():
         status = "ok" if seconds <= TIME_LIMIT_SECONDS else "SLOW"
         if seconds > HARD_FAIL_SECONDS:
             failed, status = True, "FAIL (too slow)"
+        if peak_mib > MEMORY_LIMIT_MIB:
+            failed, status = True, f"FAIL (kernel peak memory over {MEMORY_LIMIT_MIB} MiB)"
         rows.append((name, seconds, peak_mib, status))
         print(f"{status:4} {name}: {seconds:6.1f} s, kernel CPU {execute.last_cpu_seconds:6.1f} s, "
               f"kernel peak memory {peak_mib:6.0f} MiB", flush=True)

@@ -1,0 +1,234 @@
+"""Checks on executed notebooks: what the book shows must be reproducible and what its prose says must be shown.
+
+Usage:
+  notebook_claims.py prose EXECUTED_DIR
+      every number a markdown cell quotes (with a decimal point or a %) appears in the notebook's outputs,
+      within the rounding shown, or literally in one of its code cells (a setting such as 0.01)
+  notebook_claims.py same FIRST_DIR SECOND_DIR
+      two executions of the same notebooks give the same outputs, digit for digit, apart from lines
+      that report time, speed or memory
+  notebook_claims.py thresholds EXECUTED_DIR
+      the results the chapters promise (perplexity, accuracies, ...) are reached
+
+Exit status 1 with one line per problem, naming notebook, cell and the text involved.
+"""
+import glob
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+
+# --- what a line that reports time, speed or memory looks like (masked before comparing runs) ---------------
+TIMING = re.compile(
+    r"\d\s*(?:ns|µs|us|ms|s|sec|secs|seconds?|min|minutes?|h)\b(?![-\w])"   # 1.2 s, 35 ms, 2 seconds
+    r"|/\s*(?:s|sec|second|epoch)\b"                                           # sequences/s, s/epoch
+    r"|per (?:second|epoch)\b"
+    r"|\b(?:KiB|MiB|GiB|kB|MB|GB)\b"                                           # memory
+    r"|\bGFLOPS\b",
+    re.IGNORECASE)
+PLOT_ID = re.compile(r"plot[0-9a-f]{32}")
+TAGS = re.compile(r"<[^>]+>")
+
+
+def notebooks_in(folder):
+    return sorted(glob.glob(os.path.join(folder, "*.ipynb")))
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def text_of(value):
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def output_texts(output):
+    """The readable texts of one output: stream text, text/plain, HTML without tags (scripts dropped)."""
+    if output.get("output_type") == "stream":
+        return [text_of(output.get("text", ""))]
+    if output.get("output_type") == "error":
+        return [output.get("ename", "") + ": " + output.get("evalue", "")]
+    data = output.get("data", {})
+    texts = []
+    if "text/plain" in data:
+        texts.append(text_of(data["text/plain"]))
+    if "text/html" in data:
+        page = re.sub(r"<script.*?</script>", " ", text_of(data["text/html"]), flags=re.DOTALL)
+        texts.append(html.unescape(TAGS.sub(" ", page)))
+    return texts
+
+
+# --- 1. numbers in prose ---------------------------------------------------------------------------------
+# A quoted result: 2.13, −0.40, 1,234.5, 40%, 0.5%. A version (2.7.1) or a section (§5.2) is not a result.
+QUOTED = re.compile(r"(?<![\w.§/])([-−]?\d{1,3}(?:,\d{3})*(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)(%?)(?![\w.]\d|\.\d)")
+VERSIONED = re.compile(r"\b(?:DJL|PyTorch|Java|JDK|Tablesaw|plotly\.js|Python|IJava|JJava|jjava-jupyter|libtorch|"
+                       r"statsmodels|numpy|Maven|Debian|version|release)\s+$")
+NUMBER = re.compile(r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def prose_without_exempt_parts(markdown):
+    """Markdown minus LaTeX, code, links' addresses, HTML tags and citations' years."""
+    text = re.sub(r"\$\$.*?\$\$", " ", markdown, flags=re.DOTALL)
+    text = re.sub(r"\$[^$\n]+\$", " ", text)
+    text = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)
+    text = re.sub(r"`[^`\n]+`", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return text
+
+
+def quoted_numbers(markdown):
+    """(token, value, decimals, percent) for each number with a decimal point or a %."""
+    found = []
+    for match in QUOTED.finditer(prose_without_exempt_parts(markdown)):
+        token, percent = match.group(1), match.group(2) == "%"
+        if "." not in token and not percent:
+            continue
+        before = match.string[max(0, match.start() - 1):match.start()]
+        after = match.string[match.end():match.end() + 2]
+        if re.match(r"\.\d", after) or before.isalpha():   # 2.7.1, v1.5: versions
+            continue
+        if VERSIONED.search(match.string[max(0, match.start() - 24):match.start()]):   # DJL 0.36
+            continue
+        clean = token.replace(",", "").replace("−", "-")
+        decimals = len(clean.split(".")[1]) if "." in clean else 0
+        found.append((match.group(0), float(clean), decimals, percent))
+    return found
+
+
+def numbers_in(texts):
+    values = set()
+    for text in texts:
+        for token in NUMBER.findall(text):
+            try:
+                values.add(float(token.replace(",", "").replace("−", "-")))
+            except ValueError:
+                pass
+    return values
+
+
+def shown(value, decimals, percent, output_values):
+    tolerance = 0.5 * 10 ** -decimals + 1e-9
+    candidates = [(value, tolerance)]
+    if percent:
+        candidates.append((value / 100, tolerance / 100))   # 40% may be printed as 0.40
+    return any(abs(abs(shown_value) - abs(candidate)) <= within
+               for candidate, within in candidates for shown_value in output_values)
+
+
+def in_code(token, value, percent, code):
+    literals = [token.lstrip("-−").rstrip("%")]
+    if percent:
+        literals += [f"{value / 100:g}", f"{value / 100:.2f}"]   # 70% split written as 0.7 or 0.70
+    return any(re.search(r"(?<![\w.])" + re.escape(literal) + r"(?![\w.]\d)", code) for literal in literals)
+
+
+def check_prose(folder):
+    problems = []
+    for path in notebooks_in(folder):
+        nb = load(path)
+        name = os.path.basename(path)
+        outputs = [t for cell in nb["cells"] for o in cell.get("outputs", []) for t in output_texts(o)]
+        output_values = numbers_in(outputs)
+        code = "\n".join(text_of(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+        for index, cell in enumerate(nb["cells"]):
+            if cell["cell_type"] != "markdown":
+                continue
+            for token, value, decimals, percent in quoted_numbers(text_of(cell["source"])):
+                if in_code(token, value, percent, code):
+                    continue   # a setting the code uses (a learning rate, a 70% split), not a result
+                if not shown(value, decimals, percent, output_values):
+                    problems.append(f"{name} cell {index}: the prose quotes {token}, which no output of the notebook shows")
+    return problems
+
+
+# --- 2. same seed, same digits ---------------------------------------------------------------------------
+def comparable(output):
+    """One output as comparable lines: timing lines masked, plot ids masked, images hashed."""
+    lines = []
+    if output.get("output_type") == "stream":
+        lines += text_of(output.get("text", "")).splitlines()
+    elif output.get("output_type") == "error":
+        lines.append("error " + output.get("ename", "") + ": " + output.get("evalue", ""))
+    else:
+        data = output.get("data", {})
+        for mime in sorted(data):
+            value = data[mime]
+            if mime.startswith("image/"):
+                lines.append(f"{mime} sha1 " + hashlib.sha1(text_of(value).encode()).hexdigest())
+            elif mime == "text/html" and "plotly.js v" in text_of(value):
+                lines.append("text/html plotly.js library")   # sent once per session; its text is not a result
+            elif isinstance(value, (dict, list)) and mime.endswith("json"):
+                lines.append(mime + " " + json.dumps(value, sort_keys=True))
+            else:
+                lines += [mime + " " + line for line in PLOT_ID.sub("plotID", text_of(value)).splitlines()]
+    return ["<time, speed or memory>" if TIMING.search(line) else line for line in lines]
+
+
+def check_same(first, second):
+    problems = []
+    second_names = {os.path.basename(p) for p in notebooks_in(second)}
+    for path in notebooks_in(first):
+        name = os.path.basename(path)
+        if name not in second_names:
+            problems.append(f"{name}: not in {second}")
+            continue
+        a, b = load(path)["cells"], load(os.path.join(second, name))["cells"]
+        if len(a) != len(b):
+            problems.append(f"{name}: {len(a)} cells in one run, {len(b)} in the other")
+            continue
+        for index, (cell_a, cell_b) in enumerate(zip(a, b)):
+            lines_a = [line for o in cell_a.get("outputs", []) for line in comparable(o)]
+            lines_b = [line for o in cell_b.get("outputs", []) for line in comparable(o)]
+            if lines_a != lines_b:
+                for line_a, line_b in zip(lines_a + ["<nothing>"] * len(lines_b), lines_b + ["<nothing>"] * len(lines_a)):
+                    if line_a != line_b:
+                        problems.append(f"{name} cell {index} differs between two runs:\n    first:  {line_a[:300]}"
+                                        f"\n    second: {line_b[:300]}")
+                        break
+    return problems
+
+
+# --- 3. what the chapters promise ------------------------------------------------------------------------
+# notebook, what, a pattern whose first group is the number, the condition
+PROMISES = []
+
+
+def check_thresholds(folder):
+    problems = []
+    for notebook, what, pattern, holds, bound in PROMISES:
+        path = os.path.join(folder, notebook)
+        if not os.path.exists(path):
+            problems.append(f"{notebook}: not executed, cannot check {what}")
+            continue
+        texts = [t for c in load(path)["cells"] for o in c.get("outputs", []) for t in output_texts(o)]
+        values = [float(m.group(1)) for t in texts for m in re.finditer(pattern, t)]
+        if not values:
+            problems.append(f"{notebook}: no output matches /{pattern}/ ({what})")
+        elif not holds(values[-1]):
+            problems.append(f"{notebook}: {what} is {values[-1]}, promised {bound}")
+    return problems
+
+
+def main():
+    if len(sys.argv) < 3 or sys.argv[1] not in ("prose", "same", "thresholds"):
+        sys.exit(__doc__)
+    mode = sys.argv[1]
+    if mode == "prose":
+        problems = check_prose(sys.argv[2])
+    elif mode == "same":
+        problems = check_same(sys.argv[2], sys.argv[3])
+    else:
+        problems = check_thresholds(sys.argv[2])
+    for problem in problems:
+        print("FAIL " + problem)
+    if not problems:
+        print(f"ok   {mode}: {len(notebooks_in(sys.argv[2]))} notebooks")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

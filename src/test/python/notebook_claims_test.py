@@ -1,0 +1,98 @@
+"""The checks of notebook_claims.py catch what they are for, on small made-up notebooks."""
+import json
+import os
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import notebook_claims as claims  # noqa: E402
+
+
+def notebook(markdown, code, outputs):
+    return {"cells": [{"cell_type": "markdown", "source": markdown, "metadata": {}},
+                      {"cell_type": "code", "source": code, "metadata": {}, "outputs": outputs,
+                       "execution_count": 1}],
+            "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def stream(text):
+    return {"output_type": "stream", "name": "stdout", "text": text}
+
+
+def write(folder, name, nb):
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+        json.dump(nb, f)
+
+
+class ProseNumbers(unittest.TestCase):
+
+    def problems(self, markdown, code, printed):
+        with tempfile.TemporaryDirectory() as folder:
+            write(folder, "n.ipynb", notebook(markdown, code, [stream(printed)]))
+            return claims.check_prose(folder)
+
+    def test_a_number_the_outputs_show_passes_within_its_rounding(self):
+        self.assertEqual([], self.problems("The LSTM reaches RMSE 2.13 and 40% fewer errors.", "x();",
+                                           "LSTM RMSE 2.1349, fewer errors 0.401\n"))
+
+    def test_a_number_no_output_shows_fails(self):
+        problems = self.problems("Climatology wins with RMSE 2.00.", "x();", "climatology RMSE 2.16\n")
+        self.assertEqual(1, len(problems))
+        self.assertIn("2.00", problems[0])
+
+    def test_a_rounding_that_does_not_hold_fails(self):
+        self.assertEqual(1, len(self.problems("accuracy 0.92", "x();", "accuracy 0.9149\n")))
+        self.assertEqual(1, len(self.problems("40% fewer", "x();", "fewer 0.46\n")))
+
+    def test_settings_latex_code_and_versions_are_exempt(self):
+        markdown = ("A learning rate of 0.01, $\\rho = 1.5$, `clip(0.7)`, DJL 0.36 and PyTorch 2.7.1; "
+                    "see [x](https://example.org/v1.25).")
+        self.assertEqual([], self.problems(markdown, "double lr = 0.01;", "nothing\n"))
+
+
+class SameDigits(unittest.TestCase):
+
+    def problems(self, first, second):
+        with tempfile.TemporaryDirectory() as folder:
+            write(os.path.join(folder, "a"), "n.ipynb", notebook("", "x();", first))
+            write(os.path.join(folder, "b"), "n.ipynb", notebook("", "x();", second))
+            return claims.check_same(os.path.join(folder, "a"), os.path.join(folder, "b"))
+
+    def test_timing_lines_and_plot_ids_are_masked(self):
+        plot = "<div id='plot" + "a" * 32 + "'></div>"
+        other = "<div id='plot" + "b" * 32 + "'></div>"
+        self.assertEqual([], self.problems(
+            [stream("loss 0.1234\ntrained in 4.2 s (1,234 sequences/s)\npeak 431 MiB\n"),
+             {"output_type": "display_data", "data": {"text/html": plot}, "metadata": {}}],
+            [stream("loss 0.1234\ntrained in 3.9 s (1,301 sequences/s)\npeak 440 MiB\n"),
+             {"output_type": "display_data", "data": {"text/html": other}, "metadata": {}}]))
+
+    def test_a_changed_digit_fails_and_names_the_lines(self):
+        problems = self.problems([stream("212 of 480 not finite\n")], [stream("220 of 480 not finite\n")])
+        self.assertEqual(1, len(problems))
+        self.assertIn("212 of 480", problems[0])
+        self.assertIn("220 of 480", problems[0])
+
+    def test_a_missing_output_fails(self):
+        self.assertEqual(1, len(self.problems([stream("a\nb\n")], [stream("a\n")])))
+
+
+class Thresholds(unittest.TestCase):
+
+    def test_a_promise_not_kept_fails(self):
+        with tempfile.TemporaryDirectory() as folder:
+            write(folder, "10.ipynb", notebook("", "x();", [stream("held-out perplexity 4.80\n")]))
+            saved = claims.PROMISES
+            try:
+                claims.PROMISES = [("10.ipynb", "perplexity", r"held-out perplexity (\d+\.\d+)", lambda v: v <= 4.5, "≤ 4.5")]
+                self.assertEqual(1, len(claims.check_thresholds(folder)))
+                write(folder, "10.ipynb", notebook("", "x();", [stream("held-out perplexity 4.31\n")]))
+                self.assertEqual([], claims.check_thresholds(folder))
+            finally:
+                claims.PROMISES = saved
+
+
+if __name__ == "__main__":
+    unittest.main()
