@@ -144,6 +144,8 @@ class JavaKernelBehaviour(unittest.TestCase):
             self.assertNotIn('src="https://cdn.plot.ly', html)
         self.assertIn("window.__workbookDefine", html1)
         self.assertLess(len(html2), 10_000, "plotly.js must be sent once per session, not with every figure")
+        plain = [m for m in second if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"]
+        self.assertEqual("Figure: squares (1 trace)", plain, "front ends without JavaScript see the title, the same every run")
 
     def test_long_table_is_shortened(self):
         html = None
@@ -174,6 +176,50 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertIn("knows %classpath, %jars and %load", error["evalue"])
         error = self.error_of("%jars /no/such/folder/*.jar")
         self.assertIn("no/such/folder", error["evalue"])
+
+
+# A notebook server that is killed (not shut down) must not leave its kernel running.
+ORPHAN_PARENT = """
+import sys, time
+from jupyter_client.manager import KernelManager
+km = KernelManager(kernel_name="java")
+km.start_kernel()
+print(km.provisioner.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def running(pid):
+    """True while the process exists and is not a zombie waiting for a parent that may never reap it."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except FileNotFoundError:
+        return False
+
+
+class OrphanedKernel(unittest.TestCase):
+    def test_kernel_exits_when_the_jupyter_process_that_started_it_is_killed(self):
+        import signal
+        import subprocess
+        parent = subprocess.Popen([sys.executable, "-c", ORPHAN_PARENT], stdout=subprocess.PIPE, text=True)
+        kernel_pid = int(parent.stdout.readline())
+        try:
+            time.sleep(3)
+            self.assertTrue(running(kernel_pid), "the kernel must run while its parent does")
+            parent.send_signal(signal.SIGKILL)
+            parent.wait()
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                if not running(kernel_pid):
+                    return
+                time.sleep(0.5)
+            self.fail(f"the kernel (pid {kernel_pid}) still runs 20 s after the Jupyter process that started it was killed")
+        finally:
+            try:
+                os.kill(kernel_pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
 
 if __name__ == "__main__":

@@ -69,6 +69,12 @@ class SameDigits(unittest.TestCase):
             [stream("loss 0.1234\ntrained in 3.9 s (1,301 sequences/s)\npeak 440 MiB\n"),
              {"output_type": "display_data", "data": {"text/html": other}, "metadata": {}}]))
 
+    def test_a_table_whose_title_names_a_speed_is_masked_whole(self):
+        def table(a, b):
+            return {"output_type": "execute_result", "execution_count": 1, "metadata": {},
+                    "data": {"text/plain": f"training speed, sequences per second\n RNN | {a} | {b}"}}
+        self.assertEqual([], self.problems([table(148485, 37627)], [table(9963, 9544)]))
+
     def test_a_changed_digit_fails_and_names_the_lines(self):
         problems = self.problems([stream("212 of 480 not finite\n")], [stream("220 of 480 not finite\n")])
         self.assertEqual(1, len(problems))

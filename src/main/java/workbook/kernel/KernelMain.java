@@ -31,6 +31,7 @@ public final class KernelMain {
         }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JupyterConnection connection = new JupyterConnection(properties);
+        ParentWatch.startFromEnvironment();
         JavaKernel kernel = JavaKernel.create();
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);

@@ -26,14 +26,24 @@ final class RichDisplay {
     static void registerAll(Renderer renderer, PlotlyLoader plotly) {
         renderer.createRegistration(Figure.class)
                 .preferring(MIMEType.TEXT_HTML)
-                .register((figure, context) -> context.renderIfRequested(MIMEType.TEXT_HTML,
-                        () -> figureHtml(figure, plotly)));
+                .register((figure, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> figureHtml(figure, plotly));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> figureText(figure));
+                });
         renderer.createRegistration(Table.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> tableHtml(table));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(MAX_TABLE_ROWS));
                 });
+    }
+
+    /** What a front end without JavaScript shows (and what stays the same from run to run): the title and traces. */
+    static String figureText(Figure figure) {
+        String title = figure.getLayout() == null ? null : figure.getLayout().getTitle();
+        int traces = figure.getTraces() == null ? 0 : figure.getTraces().length;
+        return "Figure: " + (title == null || title.isBlank() ? "(untitled)" : title)
+                + " (" + traces + (traces == 1 ? " trace)" : " traces)");
     }
 
     static String figureHtml(Figure figure, PlotlyLoader plotly) {

@@ -67,6 +67,13 @@ class RichDisplayTest {
     }
 
     @Test
+    void aFigureAsTextNamesItsTitleAndTracesTheSameEveryRun() {
+        Table t = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 3, 4));
+        assertEquals("Figure: monthly means (1 trace)", RichDisplay.figureText(ScatterPlot.create("monthly means", t, "x", "y")));
+        assertEquals("Figure: (untitled) (0 traces)", RichDisplay.figureText(new Figure()));
+    }
+
+    @Test
     void withoutALocalLibraryPlotsFallBackToTheCdn() {
         PlotlyLoader loader = new PlotlyLoader(Path.of("/no/such/plotly.js"));
         assertFalse(loader.isLocal());
