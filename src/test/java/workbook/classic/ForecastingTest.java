@@ -24,10 +24,10 @@ class ForecastingTest {
         assertArrayEquals(new double[]{13.5}, Baselines.mean().forecast(HISTORY, 1), 1e-12);
         // season 4: positions 0..3 of {10,12,11,13 | 14,16,15,17}; the next value is at position 0 again
         assertArrayEquals(new double[]{12, 14, 13, 15, 12}, Baselines.seasonalMean(4).forecast(HISTORY, 5), 1e-12);
-        // 9 values, season 4: the next is at position 1 (12, 16), then 2 (11, 15)
+        // 9 values, season 4: the next is at position 1 (12, 16), then 2 (11, 15), 3 (13, 17), 0 (10, 14, 20)
         double[] nine = Arrays.copyOf(HISTORY, 9);
         nine[8] = 20;
-        assertArrayEquals(new double[]{14, 13, 15, 15}, Baselines.seasonalMean(4).forecast(nine, 4), 1e-12);
+        assertArrayEquals(new double[]{14, 13, 15, 44.0 / 3}, Baselines.seasonalMean(4).forecast(nine, 4), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> Baselines.seasonalMean(0));
         IllegalArgumentException shortHistory = assertThrows(IllegalArgumentException.class,
                 () -> Baselines.seasonalMean(12).forecast(HISTORY, 1));
