@@ -16,11 +16,39 @@ import java.nio.file.Path;
  * (the launcher fetches plotly.js-dist-min 2.35.3 with npm; Tablesaw's plot code uses the plotly
  * v1/v2 API, and with plotly 3+ every title silently disappears). Without that file the figures
  * fall back to plotly's CDN, which needs a network; a one-line notice says so.
+ *
+ * <p>A page that did not see the first figure (the reader reloaded it, opened a second tab, or
+ * uses another front end) has no {@code Plotly}: every figure then fetches the copy the launcher
+ * puts next to the kernelspec, which Jupyter serves at {@code <base>/kernelspecs/java/plotly.min.js}
+ * (through require.js where the page has it, so plotly registers as a module instead of clashing).
+ * Exported pages (file://) rely on the inline copy of the session's first figure.
  */
 final class PlotlyLoader {
 
     static final String VERSION = "2.35.3";
     static final String CDN_FALLBACK = "https://cdn.plot.ly/plotly-" + VERSION + ".min.js";
+
+    /** The file name of plotly.js in the kernelspec folder (the launcher copies it there). */
+    static final String KERNELSPEC_FILE = "plotly.min.js";
+
+    /** JavaScript defining {@code fetchPlotly()}: loads the kernelspec's copy once per page, if Plotly is missing. */
+    static final String FETCH_FROM_KERNELSPEC = """
+              function fetchPlotly() {
+                if (window.Plotly || window.__workbookPlotlyFetch || location.protocol === 'file:') { return; }
+                window.__workbookPlotlyFetch = true;
+                var base = (document.body && document.body.getAttribute('data-base-url')) || '/';
+                var config = document.getElementById('jupyter-config-data');
+                if (config) { try { base = JSON.parse(config.textContent).baseUrl || base; } catch (e) {} }
+                var url = base.replace(/\\/?$/, '/') + 'kernelspecs/java/%s';
+                if (typeof window.requirejs === 'function') {
+                  window.requirejs([url], function (plotly) { window.Plotly = window.Plotly || plotly; });
+                } else {
+                  var script = document.createElement('script');
+                  script.src = url;
+                  document.head.appendChild(script);
+                }
+              }
+            """.formatted(KERNELSPEC_FILE);
 
     private final Path libraryFile;
     private String library;

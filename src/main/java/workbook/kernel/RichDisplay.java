@@ -54,12 +54,14 @@ final class RichDisplay {
         return plotly.loaderHtmlOnce()
                 + figure.divString(id)
                 + "<script>(function () {\n"
+                + PlotlyLoader.FETCH_FROM_KERNELSPEC
                 + "  var tries = 0;\n"
                 + "  function draw() {\n"
                 + "    if (!window.Plotly) {\n"
+                + "      if (tries === 0) { fetchPlotly(); }\n"
                 + "      if (++tries < 400) { setTimeout(draw, 25); return; }\n"
                 + "      document.getElementById('" + id + "').textContent ="
-                + " 'plotly.js is not loaded: re-run the cell with the first plot of this notebook.';\n"
+                + " 'plotly.js could not be loaded: restart the kernel and run all cells (./workbook installs it with the kernel).';\n"
                 + "      return;\n"
                 + "    }\n"
                 + drawing + "\n"

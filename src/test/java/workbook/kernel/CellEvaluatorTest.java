@@ -41,6 +41,17 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void aFinalSemicolonSilencesTheResultAsInIPython() {
+        assertEquals(3, evaluator.evaluate("java.util.List<Integer> kept = new java.util.ArrayList<>();\nkept.add(3);\nkept.get(0)"));
+        assertFalse(CellEvaluator.hasValue(evaluator.evaluate("kept.add(4);")), "add returns true, but the cell is a statement");
+        assertFalse(CellEvaluator.hasValue(evaluator.evaluate("String.valueOf(42);   // a comment after it")));
+        assertEquals("a;b", evaluator.evaluate("String.join(\";\", \"a\", \"b\") // no semicolon: shown"));
+        assertEquals(2, evaluator.evaluate("kept.size()"), "the silenced statement still ran");
+        assertTrue(CellEvaluator.endsWithSemicolon("x();\n// done\n"));
+        assertFalse(CellEvaluator.endsWithSemicolon("\"a // b;\""));
+    }
+
+    @Test
     void compileErrorNamesTheCellLineAndPointsAtTheCode() {
         CellFailure failure = assertThrows(CellFailure.class,
                 () -> evaluator.evaluate("int ok = 1;\n\ndouble wrong = \"text\";"));
