@@ -100,5 +100,31 @@ class Thresholds(unittest.TestCase):
                 claims.PROMISES = saved
 
 
+class CommittedWithoutOutputs(unittest.TestCase):
+    """Outputs a reader saved do not fail the tests; outputs committed to git do."""
+
+    def test_the_rule_reads_the_committed_version(self):
+        import subprocess
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+        import run_notebooks
+        with tempfile.TemporaryDirectory() as folder:
+            def git(*args):
+                subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=folder, check=True,
+                               capture_output=True)
+            clean = notebook("", "x();", [])
+            clean["cells"][1]["execution_count"] = None
+            clean["metadata"] = {"kernelspec": {"name": "java"}}
+            write(folder, "n.ipynb", clean)
+            git("init", "-q")
+            git("add", "n.ipynb")
+            git("commit", "-q", "-m", "clean")
+            ran = notebook("", "x();", [stream("42\n")])
+            ran["metadata"] = clean["metadata"]
+            write(folder, "n.ipynb", ran)   # the reader ran it and saved
+            self.assertEqual([], run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb")))
+            git("commit", "-q", "-am", "outputs")
+            self.assertEqual(1, len(run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb"))))
+
+
 if __name__ == "__main__":
     unittest.main()
