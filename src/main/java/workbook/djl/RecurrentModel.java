@@ -67,13 +67,16 @@ public final class RecurrentModel implements AutoCloseable {
 
     private RecurrentModel(Builder b) {
         RecurrentBlock rec = new RecurrentBlock(b.kind, b.hidden, b.layers, b.bidirectional, b.dropout);
-        this.net = new RecurrentNet(rec, b.output, b.units);
+        TokenEmbedding embedding = b.vocabularySize > 0 ? new TokenEmbedding(b.vocabularySize, b.embeddingDimension) : null;
+        this.net = new RecurrentNet(embedding, rec, b.output, b.units);
         this.manager = Models.newManager();
         this.task = b.task;
         this.output = b.output;
         this.units = b.units;
         this.seed = b.seed;
-        if (b.inputFeatures > 0) {
+        if (embedding != null) {
+            initialize(1);
+        } else if (b.inputFeatures > 0) {
             initialize(b.inputFeatures);
         }
     }
@@ -110,6 +113,8 @@ public final class RecurrentModel implements AutoCloseable {
         private Task task = Task.REGRESSION;
         private int inputFeatures = -1;
         private long seed = 42;
+        private int vocabularySize = -1;
+        private int embeddingDimension = -1;
 
         private Builder(CellKind kind, int hidden) {
             this.kind = kind;
@@ -161,6 +166,25 @@ public final class RecurrentModel implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A trainable embedding in front of the recurrent layer: the input is then token ids (0 to
+         * {@code vocabularySize - 1}, one per step: {@link TrainData#ofTokenClasses}, {@link #predict(int[][], int[])}),
+         * and each id's vector of {@code dimension} numbers is learnt with the rest of the model.
+         */
+        public Builder embedding(int vocabularySize, int dimension) {
+            if (vocabularySize < 1 || dimension < 1) {
+                throw new IllegalArgumentException("embedding(vocabularySize, dimension) needs both at least 1, got "
+                        + vocabularySize + " and " + dimension);
+            }
+            if (vocabularySize > 1 << 24) {
+                throw new IllegalArgumentException("vocabulary size " + vocabularySize + " is above 2^24: ids travel as"
+                        + " float32, exact only up to 16,777,216");
+            }
+            this.vocabularySize = vocabularySize;
+            this.embeddingDimension = dimension;
+            return this;
+        }
+
         /** Seeds weight initialisation. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -170,6 +194,11 @@ public final class RecurrentModel implements AutoCloseable {
         public RecurrentModel build() {
             if (units < 1) {
                 throw new IllegalArgumentException("the head needs at least 1 unit, got " + units);
+            }
+            if (vocabularySize > 0 && inputFeatures > 1) {
+                throw new IllegalArgumentException("a model with an embedding reads one token id per step; inputFeatures("
+                        + inputFeatures + ") does not apply (the recurrent layer gets the embedding's "
+                        + embeddingDimension + " numbers per step)");
             }
             return new RecurrentModel(this);
         }
@@ -266,9 +295,10 @@ public final class RecurrentModel implements AutoCloseable {
                             public NDArray loss(NDManager m, boolean training) {
                                 NDList data = batch.getData();
                                 Shape x = checkBatchShape(data.get(0), role);
-                                if (x.get(2) != net.recurrent().inputFeatures()) {
+                                if (x.get(2) != inputFeaturesExpected()) {
                                     throw new IllegalArgumentException("the " + role + " batch has " + x.get(2)
-                                            + " features per step, the model expects " + net.recurrent().inputFeatures());
+                                            + " features per step, the model expects " + inputFeaturesExpected()
+                                            + (net.embedding() != null ? " (a token id)" : ""));
                                 }
                                 return RecurrentModel.this.loss(ps, data, batch.getLabels().get(0), training);
                             }
@@ -396,9 +426,40 @@ public final class RecurrentModel implements AutoCloseable {
                 }
             }
         }
-        if (net.isInitialized() && data.features != net.recurrent().inputFeatures()) {
+        checkTokens(data, role);
+        if (net.isInitialized() && data.features != inputFeaturesExpected()) {
             throw new IllegalArgumentException("the " + role + " data has " + data.features
-                    + " features per step, the model was built for " + net.recurrent().inputFeatures());
+                    + " features per step, the model was built for " + inputFeaturesExpected());
+        }
+    }
+
+    /** Features per step of the model's input: 1 (a token id) with an embedding, else the recurrent layer's. */
+    private int inputFeaturesExpected() {
+        return net.embedding() != null ? 1 : net.recurrent().inputFeatures();
+    }
+
+    /** Token ids go to a model with an embedding, and only ids it has a vector for. */
+    private void checkTokens(TrainData data, String role) {
+        TokenEmbedding embedding = net.embedding();
+        if (embedding == null) {
+            if (data.tokens) {
+                throw new IllegalArgumentException("the " + role + " data holds token ids but the model has no embedding:"
+                        + " build it with embedding(vocabularySize, dimension)");
+            }
+            return;
+        }
+        if (!data.tokens) {
+            throw new IllegalArgumentException("the model starts with an embedding and reads token ids, but the " + role
+                    + " data holds feature vectors " + data.shape() + ": pass ids[sample][step] (TrainData.ofTokenClasses,"
+                    + " predict(int[][] ids, lengths))");
+        }
+        int vocabularySize = embedding.vocabularySize();
+        for (int k = 0; k < data.x.length; k++) {
+            if (data.x[k] >= vocabularySize) {
+                throw new IllegalArgumentException("the " + role + " data has token id " + (long) data.x[k] + " at ["
+                        + k / data.steps + "][" + k % data.steps + "], but the embedding's vocabulary size is "
+                        + vocabularySize + " (ids 0.." + (vocabularySize - 1) + ")");
+            }
         }
     }
 
@@ -428,10 +489,14 @@ public final class RecurrentModel implements AutoCloseable {
 
     /** Predictions for variable-length sequences padded to the same length. */
     public double[][] predict(double[][][] x, int[] lengths) {
+        return predict(x, lengths, false);
+    }
+
+    private double[][] predict(double[][][] x, int[] lengths, boolean tokens) {
         if (output != Output.LAST_STEP) {
             throw new IllegalStateException("this model outputs every step: use predictSteps");
         }
-        float[] flat = run(x, lengths);
+        float[] flat = run(x, lengths, tokens);
         double[][] result = new double[x.length][units];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < units; j++) {
@@ -443,10 +508,14 @@ public final class RecurrentModel implements AutoCloseable {
 
     /** Every step's output: [sample][step][unit]. */
     public double[][][] predictSteps(double[][][] x, int[] lengths) {
+        return predictSteps(x, lengths, false);
+    }
+
+    private double[][][] predictSteps(double[][][] x, int[] lengths, boolean tokens) {
         if (output != Output.EVERY_STEP) {
             throw new IllegalStateException("this model outputs the last step only: use predict");
         }
-        float[] flat = run(x, lengths);
+        float[] flat = run(x, lengths, tokens);
         int steps = x[0].length;
         double[][][] result = new double[x.length][steps][units];
         for (int i = 0; i < x.length; i++) {
@@ -459,12 +528,24 @@ public final class RecurrentModel implements AutoCloseable {
         return result;
     }
 
-    private float[] run(double[][][] x, int[] lengths) {
+    /** Predictions (logits for classification) for token-id sequences, for a model built with an embedding. */
+    public double[][] predict(int[][] ids, int[] lengths) {
+        return predict(TrainData.tokenInputs(ids), lengths, true);
+    }
+
+    /** Every step's output for token-id sequences, for a model built with an embedding: [sample][step][unit]. */
+    public double[][][] predictSteps(int[][] ids, int[] lengths) {
+        return predictSteps(TrainData.tokenInputs(ids), lengths, true);
+    }
+
+    private float[] run(double[][][] x, int[] lengths, boolean tokens) {
         TrainData data = task == Task.REGRESSION
                 ? TrainData.of(x, new double[x.length][units], lengths)
                 : TrainData.ofClasses(x, new int[x.length], lengths);
+        data.tokens = tokens;
+        checkTokens(data, "input");
         initialize(data.features);
-        if (data.features != net.recurrent().inputFeatures()) {
+        if (net.embedding() == null && data.features != net.recurrent().inputFeatures()) {
             throw new IllegalArgumentException("input has shape " + data.shape() + " but the model expects "
                     + net.recurrent().inputFeatures() + " features per step: [samples][steps]["
                     + net.recurrent().inputFeatures() + "]");
@@ -506,7 +587,8 @@ public final class RecurrentModel implements AutoCloseable {
     /**
      * The weights by name: the recurrent layer's under DJL's names ({@code l_0_i2h_WEIGHT}, {@code r_0_h2h_BIAS},
      * same shapes and gate order as PyTorch's {@code weight_ih_l0} ...), the head's as {@code head.weight},
-     * {@code head.bias}. The arrays are the live parameters: a way down to DJL.
+     * {@code head.bias}, an embedding's table as {@code embedding.weight} (vocabulary, dimension). The arrays
+     * are the live parameters: a way down to DJL.
      */
     public Map<String, NDArray> parameters() {
         requireInitialized();
@@ -516,6 +598,11 @@ public final class RecurrentModel implements AutoCloseable {
         }
         for (Pair<String, Parameter> p : net.head().getParameters()) {
             map.put("head." + p.getKey(), p.getValue().getArray());
+        }
+        if (net.embedding() != null) {
+            for (Pair<String, Parameter> p : net.embedding().getParameters()) {
+                map.put("embedding." + p.getKey(), p.getValue().getArray());
+            }
         }
         return map;
     }
@@ -597,7 +684,9 @@ public final class RecurrentModel implements AutoCloseable {
     @Override
     public String toString() {
         RecurrentBlock r = net.recurrent();
-        return r.kind().shortName() + "(hidden " + r.hidden() + ", layers " + r.layers()
+        TokenEmbedding e = net.embedding();
+        return (e == null ? "" : "embedding(" + e.vocabularySize() + " tokens × " + e.dimension() + ") → ")
+                + r.kind().shortName() + "(hidden " + r.hidden() + ", layers " + r.layers()
                 + (r.bidirectional() ? ", bidirectional" : "") + ") → dense(" + units + "), " + output
                 + ", " + task.name().toLowerCase();
     }

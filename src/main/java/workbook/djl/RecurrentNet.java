@@ -16,16 +16,24 @@ import ai.djl.util.PairList;
 /**
  * A {@link RecurrentBlock} followed by a dense head, as one DJL block: inputs {@code [x]} or
  * {@code [x, lengths]}, output {@code [y]} with y (batch, units) for the last step or (batch, time, units)
- * for every step.
+ * for every step. With a {@link TokenEmbedding} in front, x holds token ids, (batch, time, 1), and the
+ * recurrent layer reads their vectors.
  */
 public class RecurrentNet extends AbstractBlock {
 
+    private final TokenEmbedding embedding;
     private final RecurrentBlock recurrent;
     private final Linear head;
     private final RecurrentModel.Output output;
     private final int units;
 
     public RecurrentNet(RecurrentBlock recurrent, RecurrentModel.Output output, int units) {
+        this(null, recurrent, output, units);
+    }
+
+    /** With {@code embedding} (may be null) turning token ids into the recurrent layer's input vectors. */
+    public RecurrentNet(TokenEmbedding embedding, RecurrentBlock recurrent, RecurrentModel.Output output, int units) {
+        this.embedding = embedding == null ? null : addChildBlock("embedding", embedding);
         this.recurrent = addChildBlock("recurrent", recurrent);
         this.head = addChildBlock("head", Linear.builder().setUnits(units).build());
         this.output = output;
@@ -34,6 +42,11 @@ public class RecurrentNet extends AbstractBlock {
 
     public RecurrentBlock recurrent() {
         return recurrent;
+    }
+
+    /** The embedding in front of the recurrent layer, or null when the input is feature vectors. */
+    public TokenEmbedding embedding() {
+        return embedding;
     }
 
     public Linear head() {
@@ -46,7 +59,13 @@ public class RecurrentNet extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        recurrent.initialize(manager, dataType, inputShapes);
+        if (embedding != null) {
+            embedding.initialize(manager, dataType, inputShapes[0]);
+            Shape ids = inputShapes[0];
+            recurrent.initialize(manager, dataType, new Shape(ids.get(0), ids.get(1), embedding.dimension()));
+        } else {
+            recurrent.initialize(manager, dataType, inputShapes);
+        }
         // Like PyTorch's nn.Linear: U(-1/sqrt(in), 1/sqrt(in)).
         head.setInitializer(new UniformInitializer((float) (1 / Math.sqrt(headInputs()))), Parameter.Type.WEIGHT);
         head.setInitializer(new UniformInitializer((float) (1 / Math.sqrt(headInputs()))), Parameter.Type.BIAS);
@@ -63,7 +82,7 @@ public class RecurrentNet extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray x = inputs.get(0);
+        NDArray x = embedding == null ? inputs.get(0) : embedding.embed(ps, inputs.get(0), training);
         NDArray lengths = inputs.size() > 1 ? inputs.get(1) : null;
         RecurrentOutput out = recurrent.forward(ps, x, lengths, null, null, training);
         if (output == RecurrentModel.Output.LAST_STEP) {

@@ -24,6 +24,8 @@ public final class TrainData {
     final int yWidth;
     final long[] labels;
     final Target target;
+    /** True when x holds token ids (one per step) for a model with an embedding. */
+    boolean tokens;
 
     enum Target { VALUES, CLASSES, STEP_CLASSES }
 
@@ -113,6 +115,40 @@ public final class TrainData {
             l[i] = labels[i];
         }
         return new TrainData(x, lengths, null, 0, l, Target.CLASSES);
+    }
+
+    /**
+     * Token-id sequences with a class label each, for a model built with {@code embedding(vocabularySize, dim)}:
+     * {@code ids[sample][step]} padded to one length (e.g. {@code WordVocabulary.pad(...).ids()}), ids from 0.
+     */
+    public static TrainData ofTokenClasses(int[][] ids, int[] labels, int[] lengths) {
+        TrainData data = ofClasses(tokenInputs(ids), labels, lengths);
+        data.tokens = true;
+        return data;
+    }
+
+    /** ids[sample][step] as x[sample][step][1], checked: rectangular, no negative id. */
+    static double[][][] tokenInputs(int[][] ids) {
+        if (ids == null || ids.length == 0 || ids[0] == null || ids[0].length == 0) {
+            throw new IllegalArgumentException("no token ids: expected ids[samples][steps] with at least one sample and"
+                    + " one step, got " + (ids == null ? "null" : ids.length == 0 ? "no samples" : "an empty first row"));
+        }
+        int steps = ids[0].length;
+        double[][][] x = new double[ids.length][steps][1];
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == null || ids[i].length != steps) {
+                throw new IllegalArgumentException("token ids must be rectangular [samples][steps]: ids[0] has " + steps
+                        + " steps, ids[" + i + "] has " + (ids[i] == null ? "null" : ids[i].length)
+                        + " (pad shorter sentences and pass their lengths)");
+            }
+            for (int t = 0; t < steps; t++) {
+                if (ids[i][t] < 0) {
+                    throw new IllegalArgumentException("ids[" + i + "][" + t + "] = " + ids[i][t] + "; token ids start at 0");
+                }
+                x[i][t][0] = ids[i][t];
+            }
+        }
+        return x;
     }
 
     /** Sequences with a class label at every step (e.g. the next character); padded steps are ignored. */
