@@ -330,7 +330,9 @@ public final class Detection {
             precision.append(overRuns(verdicts, Verdict::precision, 3));
             recall.append(overRuns(verdicts, Verdict::recall, 3));
             falseAlarms.append(overRuns(verdicts, Verdict::falseAlarmsPerDay, 0));
-            detected.append(overRuns(verdicts, Verdict::eventsDetected, 0) + " of " + verdicts.get(0).delays().length);
+            int fewest = verdicts.stream().mapToInt(Verdict::eventsDetected).min().orElseThrow();
+            int most = verdicts.stream().mapToInt(Verdict::eventsDetected).max().orElseThrow();
+            detected.append((fewest == most ? String.valueOf(most) : fewest + "–" + most) + " of " + verdicts.get(0).delays().length);
             List<String> perEvent = new ArrayList<>();
             for (int e = 0; e < verdicts.get(0).delays().length; e++) {
                 TreeSet<Integer> seen = new TreeSet<>();

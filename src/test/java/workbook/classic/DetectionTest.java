@@ -142,6 +142,7 @@ class DetectionTest {
         assertEquals("network (2 seeds)", seeds.stringColumn("detector").get(0));
         // F1 0.5 and 0.75: mean 0.625, sd 0.1768
         assertEquals("0.625 ± 0.177 (0.500–0.750, 2 seeds)", seeds.stringColumn("F1").get(0));
+        assertEquals("1–2 of 2", seeds.stringColumn("events detected").get(0));
         assertEquals("0/2, missed/1", seeds.stringColumn("first flag after (readings, per event)").get(0));
     }
 }
