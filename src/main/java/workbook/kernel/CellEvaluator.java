@@ -234,7 +234,8 @@ public final class CellEvaluator implements AutoCloseable {
                     || event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
                 warnUnresolved((DeclarationSnippet) snippet);
             }
-            if (isShownAsResult(snippet)) {
+            // "x" shows x; "x;" (e.g. Displays.display(table);) is a statement: its value stays unshown
+            if (isShownAsResult(snippet) && !source.endsWith(";")) {
                 value = control.lastValue();
             }
         }

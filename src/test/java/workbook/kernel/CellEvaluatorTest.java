@@ -38,6 +38,9 @@ class CellEvaluatorTest {
         assertFalse(CellEvaluator.hasValue(evaluator.evaluate("int declared = 1;")));
         assertFalse(CellEvaluator.hasValue(evaluator.evaluate("System.out.println(\"printed\");")));
         assertFalse(CellEvaluator.hasValue(evaluator.evaluate("   \n\n  ")));
+        // an expression ended by a semicolon is a statement: Displays.display(x); shows x, not its display id
+        assertFalse(CellEvaluator.hasValue(evaluator.evaluate("String.valueOf(42);")));
+        assertEquals("42", evaluator.evaluate("String.valueOf(42)"));
     }
 
     @Test
