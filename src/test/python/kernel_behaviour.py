@@ -125,7 +125,7 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertEqual("2", self.value_of("1 + 1"))
 
     def test_rerunning_a_cell_with_leading_blank_lines_keeps_other_variables(self):
-        self.value_of("var notes = new ArrayList<String>();\nnotes.add(\"first\");")
+        self.value_of("var notes = new ArrayList<String>();\nnotes.add(\"first\")")
         unrelated = "\n\n\nint unrelated = 7;\n\n"
         for _ in range(3):
             self.run_cell(unrelated)

@@ -2,7 +2,9 @@ package workbook.check;
 
 import workbook.classic.ArModel;
 import workbook.classic.Baselines;
+import workbook.classic.Differencing;
 import workbook.classic.Forecaster;
+import workbook.classic.LjungBox;
 import workbook.data.Columns;
 import workbook.data.Datasets;
 
@@ -39,6 +41,17 @@ public final class Chapter02 {
     /** Exercise: AR(1) with an intercept, fitted by least squares, forecast recursively. */
     public static void checkAr1(Forecaster ar1) {
         ar1(ar1).print(3);
+    }
+
+    /** What the Ljung-Box exercise asks for: Q over lags 1..{@code lags} of a series. */
+    @FunctionalInterface
+    public interface LjungBoxStatistic {
+        double q(double[] series, int lags);
+    }
+
+    /** Exercise: the Ljung-Box statistic Q = n (n + 2) Σ r_k² / (n - k), compared with {@link LjungBox}. */
+    public static void checkLjungBoxQ(LjungBoxStatistic q) {
+        ljungBoxQ(q).print(4);
     }
 
     static CheckResult drift(Forecaster f) {
@@ -79,6 +92,27 @@ public final class Chapter02 {
                 forecastCase(f, reference, new double[]{0.5, -1.2, 0.3, 0.9, -0.4, 1.1}, 1),
                 forecastCase(f, reference, simulated, 10),
                 forecastCase(f, reference, logPassengers, 12));
+    }
+
+    static CheckResult ljungBoxQ(LjungBoxStatistic f) {
+        Random random = new Random(12);
+        double[] noise = new double[80];
+        for (int t = 0; t < noise.length; t++) {
+            noise[t] = 5 + random.nextGaussian();   // a mean far from 0: r_k must be taken around it
+        }
+        double[] differencedLog = Differencing.difference(Arrays.stream(
+                Columns.doubles(Datasets.airPassengers(), "passengers")).map(Math::log).toArray());
+        return Checks.firstProblem("Ljung-Box Q", "n (n + 2) times the sum of r_k^2 / (n - k) over lags 1..h",
+                ljungBoxCase(f, new double[]{1, 3, 2, 5, 4, 6, 5, 8}, 1),
+                ljungBoxCase(f, new double[]{1, 3, 2, 5, 4, 6, 5, 8}, 3),
+                ljungBoxCase(f, noise, 10),
+                ljungBoxCase(f, differencedLog, 24));
+    }
+
+    private static String ljungBoxCase(LjungBoxStatistic student, double[] series, int lags) {
+        double expected = LjungBox.test(series, lags, 0).statistic();
+        return Checks.compare("series " + Checks.format(series) + ", lags " + lags, expected,
+                () -> student.q(series.clone(), lags), TOLERANCE);
     }
 
     private static String forecastCase(Forecaster student, Forecaster reference, double[] history, int horizon) {

@@ -1,14 +1,5 @@
 package workbook.classic;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -16,10 +7,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import workbook.display.Interruption;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
 import java.util.Locale;
 
 /**
@@ -41,7 +29,6 @@ import java.util.Locale;
  */
 public final class ArimaModel {
 
-    private static final int MAX_EVALUATIONS = 40_000;
     private static final int RANDOM_STARTS = 8;
 
     private final int p;
@@ -54,7 +41,7 @@ public final class ArimaModel {
     private final double sigma2;
     private final double logLikelihood;
     private final int observations;
-    private final double[] levels; // y and its differences, to turn forecasts back into levels
+    private final double[] tail; // the last d values of y, to turn forecasts of differences back into levels
     private final ArmaStateSpace.Filtered filtered;
     private final int evaluations;
 
@@ -72,12 +59,7 @@ public final class ArimaModel {
         this.logLikelihood = filtered.concentratedLogLikelihood();
         this.observations = filtered.n();
         this.evaluations = evaluations;
-        this.levels = new double[d];
-        double[] series = y;
-        for (int k = 0; k < d; k++) {
-            levels[k] = series[series.length - 1];
-            series = Differencing.difference(series);
-        }
+        this.tail = Arrays.copyOfRange(y, y.length - d, y.length);
     }
 
     /** ARIMA(p, d, q) with a constant. */
@@ -119,71 +101,13 @@ public final class ArimaModel {
             ArmaStateSpace.Filtered f = new ArmaStateSpace(new double[0], new double[0]).filter(w, true);
             return new ArimaModel(p, d, q, false, 0, new double[0], new double[0], f, y, 1);
         }
-        int[] evaluations = {0};
-        ObjectiveFunction negativeLogLikelihood = new ObjectiveFunction(u -> {
-            evaluations[0]++;
+        LikelihoodSearch.Optimum best = LikelihoodSearch.minimise(u -> {
             double[][] c = decode.apply(u);
-            try {
-                return -new ArmaStateSpace(c[1], c[2]).filter(demean(w, c[0][0]), false).concentratedLogLikelihood();
-            } catch (RuntimeException e) {
-                return Double.MAX_VALUE; // numerically degenerate corner of the parameter space
-            }
-        });
-        // The exact likelihood can have several local maxima (typically one with an MA root on the
-        // unit circle), so the search starts from Hannan-Rissanen, from zero and from a few
-        // fixed pseudo-random points, and keeps the best.
-        List<double[]> starts = new ArrayList<>();
-        starts.add(start);
-        starts.add(new double[dimension]);
-        Random random = new Random(20240501L);
-        for (int i = 0; i < RANDOM_STARTS; i++) {
-            double[] u = new double[dimension];
-            for (int j = offset; j < dimension; j++) {
-                u[j] = 1.5 * random.nextGaussian();
-            }
-            starts.add(u);
-        }
-        PointValuePair best = null;
-        for (int i = 0; i < starts.size(); i++) {
-            Interruption.checkpoint(name + " fit, start " + i);
-            PointValuePair candidate = nelderMead(negativeLogLikelihood, starts.get(i), 0.5, 1e-8, name);
-            if (best == null || candidate.getValue() < best.getValue()) {
-                best = candidate;
-            }
-        }
-        // Nelder-Mead can stall before the optimum; restarting from the best point until the
-        // likelihood stops improving makes it reliable.
-        for (int restart = 0; ; restart++) {
-            if (restart == 20) {
-                throw new ModelFitException(name + " did not converge: the likelihood was still improving after 20 restarts");
-            }
-            PointValuePair next = nelderMead(negativeLogLikelihood, best.getPoint(), 0.05, 1e-12, name);
-            boolean improved = next.getValue() < best.getValue() - 1e-9;
-            if (next.getValue() < best.getValue()) {
-                best = next;
-            }
-            if (!improved) {
-                break;
-            }
-        }
-        if (!Double.isFinite(best.getValue()) || best.getValue() == Double.MAX_VALUE) {
-            throw new ModelFitException(name + ": the likelihood could not be evaluated at any tried parameters");
-        }
-        double[][] c = decode.apply(best.getPoint());
+            return -new ArmaStateSpace(c[1], c[2]).filter(demean(w, c[0][0]), false).concentratedLogLikelihood();
+        }, LikelihoodSearch.starts(start, offset, RANDOM_STARTS), name);
+        double[][] c = decode.apply(best.point());
         ArmaStateSpace.Filtered f = new ArmaStateSpace(c[1], c[2]).filter(demean(w, c[0][0]), true);
-        return new ArimaModel(p, d, q, withConstant, c[0][0], c[1], c[2], f, y, evaluations[0]);
-    }
-
-    private static PointValuePair nelderMead(ObjectiveFunction f, double[] start, double step, double tolerance, String name) {
-        double[] steps = new double[start.length];
-        Arrays.fill(steps, step);
-        try {
-            return new SimplexOptimizer(tolerance, tolerance).optimize(new MaxEval(MAX_EVALUATIONS), f, GoalType.MINIMIZE,
-                    new InitialGuess(start), new NelderMeadSimplex(steps));
-        } catch (TooManyEvaluationsException e) {
-            throw new ModelFitException(name + " did not converge: the likelihood was still improving after "
-                    + MAX_EVALUATIONS + " evaluations (try a smaller order)", e);
-        }
+        return new ArimaModel(p, d, q, withConstant, c[0][0], c[1], c[2], f, y, best.evaluations());
     }
 
     /**
@@ -252,7 +176,7 @@ public final class ArimaModel {
         return ols.estimateRegressionParameters();
     }
 
-    private static double[] demean(double[] w, double mu) {
+    static double[] demean(double[] w, double mu) {
         double[] z = new double[w.length];
         for (int i = 0; i < w.length; i++) {
             z[i] = w[i] - mu;
@@ -338,90 +262,12 @@ public final class ArimaModel {
     }
 
     /**
-     * Forecasts of y (not of the differences) with prediction intervals. The filter's last state
-     * is extended with the last levels of y, Δy, ..., Δ^{d-1}y, which add up the forecast
-     * differences; the interval variance follows from propagating the state covariance.
+     * Forecasts of y (not of the differences) with prediction intervals: the differences are added
+     * back onto the last d values of y inside the state space, so the intervals widen accordingly.
      */
     public Forecast forecast(int horizon, double level) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("horizon must be at least 1, got " + horizon);
-        }
-        ArmaStateSpace model = new ArmaStateSpace(phi, theta);
-        int r = model.r;
-        int m = d + r;
-        double[][] t = new double[m][m];
-        for (int k = 0; k < d; k++) {
-            for (int j = k; j < d; j++) {
-                t[k][j] = 1; // Δ^k y_t = Δ^k y_{t-1} + Δ^{k+1} y_t = Σ_{j≥k} levels + w_t
-            }
-            t[k][d] = 1;
-        }
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(model.transition[i], 0, t[d + i], d, r);
-        }
-        double[] state = new double[m];
-        System.arraycopy(levels, 0, state, 0, d);
-        System.arraycopy(filtered.nextState(), 0, state, d, r);
-        double[][] cov = new double[m][m];
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(filtered.nextCovariance()[i], 0, cov[d + i], d, r);
-        }
-        double[] shock = new double[m];
-        System.arraycopy(model.shock, 0, shock, d, r);
-
-        double z = new NormalDistribution().inverseCumulativeProbability(0.5 + level / 2);
-        double[] mean = new double[horizon];
-        double[] lower = new double[horizon];
-        double[] upper = new double[horizon];
-        for (int h = 0; h < horizon; h++) {
-            // y = Σ levels + μ + α_0
-            double value = mu + state[d];
-            double variance = 0;
-            for (int i = 0; i < d; i++) {
-                value += state[i];
-            }
-            for (int i = 0; i <= d; i++) {
-                for (int j = 0; j <= d; j++) {
-                    variance += cov[i][j];
-                }
-            }
-            variance *= sigma2;
-            mean[h] = value;
-            lower[h] = value - z * Math.sqrt(variance);
-            upper[h] = value + z * Math.sqrt(variance);
-            // state' = T state + c (c adds μ to every level row), cov' = T cov T' + R R'
-            double[] nextState = new double[m];
-            for (int i = 0; i < m; i++) {
-                double s = i < d ? mu : 0;
-                for (int j = 0; j < m; j++) {
-                    s += t[i][j] * state[j];
-                }
-                nextState[i] = s;
-            }
-            double[][] tc = new double[m][m];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m; j++) {
-                    double s = 0;
-                    for (int l = 0; l < m; l++) {
-                        s += t[i][l] * cov[l][j];
-                    }
-                    tc[i][j] = s;
-                }
-            }
-            double[][] nextCov = new double[m][m];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m; j++) {
-                    double s = shock[i] * shock[j];
-                    for (int l = 0; l < m; l++) {
-                        s += tc[i][l] * t[j][l];
-                    }
-                    nextCov[i][j] = s;
-                }
-            }
-            state = nextState;
-            cov = nextCov;
-        }
-        return new Forecast(mean, lower, upper, level);
+        return new ArmaStateSpace(phi, theta).forecast(filtered, mu, ArmaPolynomials.integration(d, 0, 1), tail,
+                sigma2, horizon, level);
     }
 
     /**

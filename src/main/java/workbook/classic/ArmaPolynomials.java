@@ -63,4 +63,55 @@ final class ArmaPolynomials {
     static double[] unconstrainedMa(double[] theta) {
         return unconstrained(negate(theta));
     }
+
+    /**
+     * The AR coefficients of the product φ(B) Φ(B^s) = (1 - Σ φ_i B^i)(1 - Σ Φ_j B^{js}), written
+     * again as 1 - Σ a_k B^k (k = 1 .. p + sP). Stationary when both factors are.
+     */
+    static double[] seasonalAr(double[] phi, double[] seasonalPhi, int season) {
+        return negate(productTail(negate(phi), spread(negate(seasonalPhi), season)));
+    }
+
+    /** The MA coefficients of θ(B) Θ(B^s) = (1 + Σ θ_i B^i)(1 + Σ Θ_j B^{js}) = 1 + Σ b_k B^k. */
+    static double[] seasonalMa(double[] theta, double[] seasonalTheta, int season) {
+        return productTail(theta, spread(seasonalTheta, season));
+    }
+
+    /**
+     * The differencing operator (1 - B)^d (1 - B^s)^D written as 1 - Σ δ_k B^k: the coefficients δ
+     * with y_t = Σ δ_k y_{t-k} + w_t, which integrate the differenced series w back into y.
+     */
+    static double[] integration(int d, int seasonalD, int season) {
+        double[] tail = new double[0];
+        for (int i = 0; i < d; i++) {
+            tail = productTail(tail, new double[]{-1});
+        }
+        for (int i = 0; i < seasonalD; i++) {
+            tail = productTail(tail, spread(new double[]{-1}, season));
+        }
+        return negate(tail);
+    }
+
+    /** Coefficients c_j at lags j·s (lags in between zero): c(B^s) as a polynomial in B. */
+    private static double[] spread(double[] c, int season) {
+        double[] out = new double[c.length * season];
+        for (int j = 0; j < c.length; j++) {
+            out[(j + 1) * season - 1] = c[j];
+        }
+        return out;
+    }
+
+    /** (1 + Σ a_i B^i)(1 + Σ b_j B^j) = 1 + Σ c_k B^k; arrays hold the coefficients from lag 1 on. */
+    private static double[] productTail(double[] a, double[] b) {
+        double[] c = new double[a.length + b.length];
+        for (int i = 0; i <= a.length; i++) {
+            double ai = i == 0 ? 1 : a[i - 1];
+            for (int j = 0; j <= b.length; j++) {
+                if (i + j > 0) {
+                    c[i + j - 1] += ai * (j == 0 ? 1 : b[j - 1]);
+                }
+            }
+        }
+        return c;
+    }
 }

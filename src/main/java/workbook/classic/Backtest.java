@@ -83,6 +83,35 @@ public final class Backtest {
                     + names.asList());
         }
 
+        /** One forecaster's value of one metric in every fold, in fold order, e.g. {@code perFold("AR(2)", "mae")}. */
+        public double[] perFold(String forecaster, String metric) {
+            Table rows = folds.where(folds.stringColumn("forecaster").isEqualTo(forecaster));
+            if (rows.rowCount() == 0) {
+                throw new IllegalArgumentException("no forecaster '" + forecaster + "' in this backtest; have "
+                        + summary.stringColumn("forecaster").asList());
+            }
+            return rows.doubleColumn(metric).asDoubleArray();
+        }
+
+        /**
+         * In how many folds {@code forecaster} has a lower {@code metric} than {@code other}: a mean can
+         * hide a model that wins big in a few folds and loses the rest. Ties count for neither.
+         */
+        public int foldsBelow(String forecaster, String other, String metric) {
+            double[] mine = perFold(forecaster, metric);
+            double[] theirs = perFold(other, metric);
+            int count = 0;
+            for (int f = 0; f < mine.length; f++) {
+                count += mine[f] < theirs[f] ? 1 : 0;
+            }
+            return count;
+        }
+
+        /** The number of folds (forecast origins). */
+        public int foldCount() {
+            return summary.intColumn("folds").get(0);
+        }
+
         /**
          * The summary for reading: MAE, RMSE, MAPE, sMAPE and MASE with {@code decimals} decimals
          * (MSE left out: it is RMSE squared), the undefined-percentage count only if some fold had one.

@@ -4,7 +4,8 @@
  * {@link workbook.classic.SeasonalDecomposition}, {@link workbook.classic.Correlogram},
  * {@link workbook.classic.DickeyFuller}), baselines and metrics ({@link workbook.classic.Baselines},
  * {@link workbook.classic.Metrics}), walk-forward evaluation ({@link workbook.classic.Backtest}) and
- * models ({@link workbook.classic.ArModel} by least squares, {@link workbook.classic.ArimaModel} by
- * exact maximum likelihood). Results are checked against statsmodels in the tests.
+ * models ({@link workbook.classic.ArModel} by least squares, {@link workbook.classic.ArimaModel} and the
+ * seasonal {@link workbook.classic.SarimaModel} by exact maximum likelihood) with a residual check
+ * ({@link workbook.classic.LjungBox}). Results are checked against statsmodels in the tests.
  */
 package workbook.classic;

@@ -258,11 +258,40 @@ public final class CellEvaluator implements AutoCloseable {
                     || event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
                 warnUnresolved((DeclarationSnippet) snippet);
             }
-            if (isShownAsResult(snippet)) {
+            // "x" shows x; "x;" (e.g. Displays.display(table);) is a statement: its value stays unshown
+            if (isShownAsResult(snippet) && !endsWithSemicolon(source)) {
                 value = control.lastValue();
             }
         }
         return value;
+    }
+
+    /** Whether the code ends with ';' once comments (outside string and char literals) are dropped. */
+    static boolean endsWithSemicolon(String source) {
+        StringBuilder code = new StringBuilder();
+        int i = 0;
+        int n = source.length();
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = i + 1;   // a literal runs to the same unescaped quote (a text block's """ too)
+                while (end < n && source.charAt(end) != c) {
+                    end += source.charAt(end) == '\\' ? 2 : 1;
+                }
+                code.append(source, i, Math.min(end + 1, n));
+                i = end + 1;
+            } else if (source.startsWith("//", i)) {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? n : end;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                code.append(c);
+                i++;
+            }
+        }
+        return code.toString().strip().endsWith(";");
     }
 
     private static boolean isShownAsResult(Snippet snippet) {

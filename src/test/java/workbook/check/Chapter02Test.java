@@ -133,4 +133,53 @@ class Chapter02Test {
         assertFalse(flat.passed());
         assertTrue(flat.message().contains("first difference at index 1"), flat.toString());
     }
+
+    static final Chapter02.LjungBoxStatistic LJUNG_BOX_Q = (series, lags) -> {
+        double[] r = workbook.classic.Correlogram.acf(series, lags).values();
+        int n = series.length;
+        double sum = 0;
+        for (int k = 1; k <= lags; k++) {
+            sum += r[k] * r[k] / (n - k);
+        }
+        return n * (n + 2.0) * sum;
+    };
+
+    @Test
+    void ljungBoxQ() {
+        CheckResult ok = Chapter02.ljungBoxQ(LJUNG_BOX_Q);
+        assertTrue(ok.passed(), ok.toString());
+        assertEquals("PASSED: Ljung-Box Q: n (n + 2) times the sum of r_k^2 / (n - k) over lags 1..h (4 inputs checked)",
+                ok.toString());
+
+        // Box-Pierce, n times the sum of r_k^2: close to Q for long series, not equal
+        CheckResult boxPierce = Chapter02.ljungBoxQ((series, lags) -> {
+            double[] r = workbook.classic.Correlogram.acf(series, lags).values();
+            double sum = 0;
+            for (int k = 1; k <= lags; k++) {
+                sum += r[k] * r[k];
+            }
+            return series.length * sum;
+        });
+        assertFalse(boxPierce.passed());
+        assertTrue(boxPierce.message().contains("lags 1 expected"), boxPierce.toString());
+
+        // autocorrelations without removing the mean
+        CheckResult notCentred = Chapter02.ljungBoxQ((series, lags) -> {
+            int n = series.length;
+            double c0 = 0;
+            for (double v : series) {
+                c0 += v * v;
+            }
+            double sum = 0;
+            for (int k = 1; k <= lags; k++) {
+                double ck = 0;
+                for (int t = k; t < n; t++) {
+                    ck += series[t] * series[t - k];
+                }
+                sum += (ck / c0) * (ck / c0) / (n - k);
+            }
+            return n * (n + 2.0) * sum;
+        });
+        assertFalse(notCentred.passed());
+    }
 }

@@ -11,17 +11,21 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** The statsmodels numbers in src/test/resources/classic/references.json (made by src/test/python/classic_references.py). */
+/**
+ * The statsmodels numbers in src/test/resources/classic/references.json (made by
+ * src/test/python/classic_references.py) and sarima.json (src/test/python/sarima_references.py).
+ */
 final class References {
 
-    static final JsonObject ROOT = load();
+    static final JsonObject ROOT = load("references.json");
+    static final JsonObject SARIMA = load("sarima.json");
 
     private References() {
     }
 
-    private static JsonObject load() {
+    private static JsonObject load(String file) {
         try (Reader reader = new InputStreamReader(Objects.requireNonNull(
-                References.class.getResourceAsStream("/classic/references.json"), "references.json"), StandardCharsets.UTF_8)) {
+                References.class.getResourceAsStream("/classic/" + file), file), StandardCharsets.UTF_8)) {
             return new Gson().fromJson(reader, JsonObject.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);

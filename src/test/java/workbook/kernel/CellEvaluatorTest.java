@@ -38,6 +38,20 @@ class CellEvaluatorTest {
         assertFalse(CellEvaluator.hasValue(evaluator.evaluate("int declared = 1;")));
         assertFalse(CellEvaluator.hasValue(evaluator.evaluate("System.out.println(\"printed\");")));
         assertFalse(CellEvaluator.hasValue(evaluator.evaluate("   \n\n  ")));
+        // an expression ended by a semicolon is a statement: Displays.display(x); shows x, not its display id
+        assertFalse(CellEvaluator.hasValue(evaluator.evaluate("String.valueOf(42);")));
+        assertEquals("42", evaluator.evaluate("String.valueOf(42)"));
+        assertFalse(CellEvaluator.hasValue(evaluator.evaluate("String.valueOf(42); // shown above\n// END SOLUTION")));
+    }
+
+    @Test
+    void aSemicolonInACommentOrStringDoesNotEndTheCode() {
+        assertTrue(CellEvaluator.endsWithSemicolon("f(x);\n// END SOLUTION"));
+        assertTrue(CellEvaluator.endsWithSemicolon("f(x); /* done */"));
+        assertFalse(CellEvaluator.endsWithSemicolon("f(x) // like this;"));
+        assertFalse(CellEvaluator.endsWithSemicolon("f(\"a;\")"));
+        assertTrue(CellEvaluator.endsWithSemicolon("f(\"// not a comment\", ';');"));
+        assertFalse(CellEvaluator.endsWithSemicolon("f(\"say \\\"hi;\\\"\")"));
     }
 
     @Test
