@@ -209,34 +209,11 @@ public final class CellEvaluator implements AutoCloseable {
             }
             int leading = source.length() - source.stripLeading().length();
             int firstLine = lineOf(cellSource, offset + leading);
-            String written = cellSource.substring(offset, cellSource.length() - remaining.length());
             result = evaluateSnippet(source.strip(), cellNumber, firstLine);
-            if (endsWithSemicolon(written)) {
-                result = ValueKeepingExecutionControl.NO_VALUE;
-            }
         }
         return result;
     }
 
-    /**
-     * True when the code, as the reader wrote it, ends with a semicolon (trailing comments aside):
-     * as in IPython, {@code Displays.display(figure);} or {@code list.add(x);} shows no result, so a
-     * cell that is a plain Java statement prints only what it prints.
-     */
-    static boolean endsWithSemicolon(String written) {
-        String[] lines = written.strip().split("\\R");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            String line = lines[i].strip();
-            int comment = line.indexOf("//");
-            if (comment >= 0 && line.lastIndexOf('"', comment) < 0) {
-                line = line.substring(0, comment).strip();   // a trailing comment (not inside a string)
-            }
-            if (!line.isEmpty()) {
-                return line.endsWith(";");
-            }
-        }
-        return false;
-    }
 
     private Object evaluateSnippet(String source, int cellNumber, int firstLine) {
         control.clearLastOutcome();
@@ -266,7 +243,11 @@ public final class CellEvaluator implements AutoCloseable {
         return value;
     }
 
-    /** Whether the code ends with ';' once comments (outside string and char literals) are dropped. */
+    /**
+     * Whether the code ends with ';' once comments (outside string and char literals) are dropped:
+     * as in IPython, {@code Displays.display(figure);} shows no result, so a cell that is a plain
+     * Java statement prints only what it prints (and no display id).
+     */
     static boolean endsWithSemicolon(String source) {
         StringBuilder code = new StringBuilder();
         int i = 0;
