@@ -5,9 +5,12 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import workbook.classic.ArModel;
+import workbook.classic.Baselines;
 import workbook.classic.Forecaster;
 import workbook.classic.Metrics;
 import workbook.classic.Spread;
+import workbook.classic.Transformed;
 import workbook.display.Interruption;
 
 import java.util.Arrays;
@@ -72,13 +75,34 @@ public record SeedForecasts(String name, int firstOrigin, double[] actual, doubl
         return new SeedForecasts(name, firstOrigin, Arrays.copyOfRange(series, firstOrigin, series.length), runs);
     }
 
+    /**
+     * The strong simple baselines of a seasonal series, each forecasting one step at every origin from
+     * {@code firstOrigin}: persistence, seasonal naive, climatology ({@link Baselines#seasonalMean}), AR({@code arOrder})
+     * refitted at each origin, and climatology + AR(1) of the anomalies ({@link Transformed#deseasonalised}).
+     */
+    public static SeedForecasts[] seasonalBaselines(double[] series, int firstOrigin, int season, int arOrder) {
+        return new SeedForecasts[] {
+            of("persistence", series, firstOrigin, Baselines.persistence()),
+            of("seasonal naive", series, firstOrigin, Baselines.seasonalNaive(season)),
+            of("climatology", series, firstOrigin, Baselines.seasonalMean(season)),
+            of("AR(" + arOrder + ")", series, firstOrigin, (history, horizon) -> ArModel.fit(history, arOrder)
+                    .forecast(horizon).mean()),
+            of("climatology + AR(1) of anomalies", series, firstOrigin, Transformed.deseasonalised(season,
+                    (anomalies, horizon) -> ArModel.fit(anomalies, 1).forecast(horizon).mean()))
+        };
+    }
+
     /** The RMSE of each run over the origins {@code [fromOrigin, toOrigin)}, as mean ± sd (min–max) over runs. */
     public Spread rmse(int fromOrigin, int toOrigin) {
+        return Spread.of(rmsePerRun(fromOrigin, toOrigin));
+    }
+
+    /** The RMSE of each run (seed) over the origins {@code [fromOrigin, toOrigin)}, in the order of the runs. */
+    public double[] rmsePerRun(int fromOrigin, int toOrigin) {
         int from = index(fromOrigin, toOrigin);
         int to = toOrigin - firstOrigin;
         double[] actualPart = Arrays.copyOfRange(actual, from, to);
-        return Spread.of(Arrays.stream(runs).mapToDouble(run -> Metrics.rmse(actualPart, Arrays.copyOfRange(run, from, to)))
-                .toArray());
+        return Arrays.stream(runs).mapToDouble(run -> Metrics.rmse(actualPart, Arrays.copyOfRange(run, from, to))).toArray();
     }
 
     /** The forecasts at origins {@code [fromOrigin, toOrigin)}, averaged over the runs. */

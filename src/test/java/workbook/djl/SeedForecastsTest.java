@@ -34,6 +34,23 @@ class SeedForecastsTest {
     }
 
     @Test
+    void theSeasonalBaselinesAreTheClassicForecasters() {
+        SeedForecasts[] baselines = SeedForecasts.seasonalBaselines(TEMPERATURE, 192, 12, 2);
+        assertEquals(5, baselines.length);
+        Backtest.Result backtest = Backtest.rollingOrigin(192).compare("persistence", Baselines.persistence())
+                .compare("seasonal naive", Baselines.seasonalNaive(12))
+                .compare("AR(2)", (history, h) -> workbook.classic.ArModel.fit(history, 2).forecast(h).mean())
+                .run(TEMPERATURE);
+        assertEquals(backtest.mean("persistence", "rmse"), baselines[0].rmse(192, 240).mean(), 1e-12);
+        assertEquals(backtest.mean("seasonal naive", "rmse"), baselines[1].rmse(192, 240).mean(), 1e-12);
+        assertEquals("AR(2)", baselines[3].name());
+        assertEquals(backtest.mean("AR(2)", "rmse"), baselines[3].rmse(192, 240).mean(), 1e-12);
+        // the persistence of the anomalies is weak: climatology + AR(1) stays within 10% of climatology
+        double climatology = baselines[2].rmse(192, 240).mean();
+        assertEquals(climatology, baselines[4].rmse(192, 240).mean(), 0.1 * climatology);
+    }
+
+    @Test
     void aWinIsClaimedOnlyWhenEverySeedShowsIt() {
         double[] actual = {0, 0, 0, 0};
         SeedForecasts baseline = new SeedForecasts("baseline", 10, actual, new double[][]{{1, 1, 1, 1}});
@@ -45,6 +62,7 @@ class SeedForecastsTest {
                 + "2 seeds), mixed 1.25 ± 1.06 (0.50–2.00, 2 seeds))", better.versus(mixed, 10, 14, 2));
         assertTrue(baseline.versus(better, 10, 14, 2).startsWith("better beats baseline on every seed"));
         assertArrayEquals(new double[]{1.25, 1.25}, mixed.meanForecast(11, 13), 1e-12);
+        assertArrayEquals(new double[]{0.5, 2}, mixed.rmsePerRun(10, 14), 1e-12);
         Table table = SeedForecasts.table("t", 10, 14, 2, baseline, better);
         assertEquals(2, table.rowCount());
         assertEquals("", table.stringColumn(3).get(0));
