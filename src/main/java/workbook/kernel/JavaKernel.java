@@ -56,6 +56,7 @@ public final class JavaKernel extends BaseKernel {
     private final PlotlyLoader plotly;
     private final PrintStream cellOut;
     private final PrintStream cellErr;
+    private final NotebookSink sink = new NotebookSink();
 
     public static JavaKernel create() {
         return new JavaKernel(new WorkbookIO(), new SessionHistory(), new Renderer(), PlotlyLoader.fromSystemProperty());
@@ -89,7 +90,7 @@ public final class JavaKernel extends BaseKernel {
     @Override
     public void onStartup() {
         super.onStartup();
-        Displays.install(new NotebookSink());
+        Displays.install(sink);
     }
 
     @Override
@@ -122,7 +123,9 @@ public final class JavaKernel extends BaseKernel {
             result = afterMagics.loadedValue();
         }
         // printf and append return their stream: showing "java.io.PrintStream@1a2b" would only confuse.
-        return CellEvaluator.hasValue(result) && !(result instanceof PrintStream) ? result : null;
+        // A cell ending in Displays.display(figure); has shown the figure; its display id (random) is no result.
+        boolean displayId = result instanceof String && result == sink.lastDisplayId;
+        return CellEvaluator.hasValue(result) && !(result instanceof PrintStream) && !displayId ? result : null;
     }
 
     @Override
@@ -314,9 +317,12 @@ public final class JavaKernel extends BaseKernel {
 
     /** Sends the teaching code's displays (progress lines, figures) to the notebook. */
     private final class NotebookSink implements DisplaySink {
+        private volatile String lastDisplayId;
+
         @Override
         public String display(Object value) {
-            return Notebook.display(value);
+            lastDisplayId = Notebook.display(value);
+            return lastDisplayId;
         }
 
         @Override

@@ -11,11 +11,12 @@ import static workbook.scratch.Activations.tanh;
  *   n  = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))  candidate
  *   h' = (1 − z) ⊙ n + z ⊙ h
  * </pre>
- * Two conventions are both called "GRU". Cho et al. (and the course material) write
- * {@code h_t = (1 − z_t) h_{t-1} + z_t h̃_t}: there z is the share of the <em>new</em> candidate.
- * PyTorch and DJL (and this class) use z as the share of the <em>old</em> state. The two are the same
- * model with z replaced by 1 − z. PyTorch also applies the reset gate to {@code W_hn h + b_hn}
- * (after the matrix product), not to h before it.
+ * Two conventions are both called "GRU". Cho et al. 2014, PyTorch, DJL and this class use z as the share
+ * of the <em>old</em> state: {@code h_t = z_t h_{t-1} + (1 − z_t) h̃_t}. Chung et al. 2014 ("Empirical
+ * evaluation of gated recurrent neural networks on sequence modeling") and the course material write
+ * {@code h_t = (1 − z_t) h_{t-1} + z_t h̃_t}: there z is the share of the <em>new</em> candidate. The two
+ * are the same model with z replaced by 1 − z. PyTorch also applies the reset gate to {@code W_hn h + b_hn}
+ * (after the matrix product), where Cho et al. apply it to h before the matrix.
  */
 final class GruCell implements Cell {
 

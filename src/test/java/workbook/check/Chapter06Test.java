@@ -19,8 +19,8 @@ class Chapter06Test extends CapturesStandardOutput {
         return 1 / (1 + Math.exp(-v));
     }
 
-    /** The notebook's solution, or a variant: Cho's update side, or the reset gate before the matrix. */
-    static Chapter06.GruStep step(boolean choUpdate, boolean resetBeforeMatrix) {
+    /** The notebook's solution, or a variant: the update side of Chung et al. (and the material), or the reset gate before the matrix. */
+    static Chapter06.GruStep step(boolean chungUpdate, boolean resetBeforeMatrix) {
         return (x, h, w) -> {
             int size = w.hidden();
             double[] in = new double[3 * size];
@@ -53,7 +53,7 @@ class Chapter06Test extends CapturesStandardOutput {
             for (int j = 0; j < size; j++) {
                 double z = sigmoid(in[size + j] + hh[size + j]);
                 double n = Math.tanh(in[2 * size + j] + (resetBeforeMatrix ? 1 : r[j]) * hh[2 * size + j]);
-                next[j] = choUpdate ? (1 - z) * h[j] + z * n : (1 - z) * n + z * h[j];
+                next[j] = chungUpdate ? (1 - z) * h[j] + z * n : (1 - z) * n + z * h[j];
             }
             return next;
         };
@@ -65,10 +65,10 @@ class Chapter06Test extends CapturesStandardOutput {
         assertTrue(verdict().startsWith("PASSED exercise 1: one GRU step"));
 
         Chapter06.checkGruStep(step(true, false));
-        String cho = verdict();
-        assertTrue(cho.startsWith("NOT YET exercise 1: on the first step"), cho);
+        String chung = verdict();
+        assertTrue(chung.startsWith("NOT YET exercise 1: on the first step"), chung);
 
-        // the paper's reset placement (b_hn then sits outside the reset gate)
+        // Cho et al.'s reset placement (b_hn then sits outside the reset gate)
         Chapter06.checkGruStep(step(false, true));
         String resetBefore = verdict();
         assertTrue(resetBefore.startsWith("NOT YET exercise 1: on the first step (h zero), input 3, hidden 4 (input x = ["),

@@ -25,6 +25,30 @@ class TransformedTest {
     }
 
     @Test
+    void zeroAnomaliesAreTheClimatologyForecast() {
+        Forecaster zeros = (w, h) -> new double[h];
+        for (int horizon : new int[]{1, 12, 30}) {
+            assertArrayEquals(Baselines.seasonalMean(12).forecast(PASSENGERS, horizon),
+                    Transformed.deseasonalised(12, zeros).forecast(PASSENGERS, horizon), 1e-9);
+        }
+        // the last anomaly carried forward adds y_n - (mean of its season) to the next season's mean
+        double[] y = {1, 10, 3, 14, 5, 12};   // season 2: means 3 and 12
+        assertArrayEquals(new double[]{3 + 0, 12 + 0}, Transformed.deseasonalised(2, zeros).forecast(y, 2), 1e-12);
+        assertArrayEquals(new double[]{3 + 0}, Transformed.deseasonalised(2, Baselines.persistence()).forecast(y, 1), 1e-12);
+        assertArrayEquals(new double[]{3 + (14 - 38.0 / 3)}, Transformed.deseasonalised(2, Baselines.persistence())
+                .forecast(new double[]{1, 10, 3, 14, 5, 14}, 1), 1e-12);   // season means 3 and 38/3
+    }
+
+    @Test
+    void seasonalAnomaliesSubtractEachPositionsMean() {
+        assertArrayEquals(new double[]{-2, -2, 0, 2, 2, 0}, Transformed.seasonalAnomalies(new double[]{1, 10, 3, 14, 5, 12}, 2),
+                1e-12);
+        assertArrayEquals(new double[]{-1, 1, 0}, Transformed.seasonalAnomalies(new double[]{1, 3, 2}, 1), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Transformed.seasonalAnomalies(new double[]{1, 2}, 3));
+        assertThrows(IllegalArgumentException.class, () -> Transformed.seasonalAnomalies(new double[]{1, 2}, 0));
+    }
+
+    @Test
     void theMeanOfTheDifferencesIsTheDriftForecast() {
         // mean of y_t - y_{t-1} = (y_n - y_1)/(n - 1): the drift slope
         assertArrayEquals(Baselines.drift().forecast(PASSENGERS, 24),
