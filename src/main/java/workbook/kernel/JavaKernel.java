@@ -56,7 +56,6 @@ public final class JavaKernel extends BaseKernel {
     private final PlotlyLoader plotly;
     private final PrintStream cellOut;
     private final PrintStream cellErr;
-    private final NotebookSink sink = new NotebookSink();
 
     public static JavaKernel create() {
         return new JavaKernel(new WorkbookIO(), new SessionHistory(), new Renderer(), PlotlyLoader.fromSystemProperty());
@@ -90,7 +89,7 @@ public final class JavaKernel extends BaseKernel {
     @Override
     public void onStartup() {
         super.onStartup();
-        Displays.install(sink);
+        Displays.install(new NotebookSink());
     }
 
     @Override
@@ -123,9 +122,7 @@ public final class JavaKernel extends BaseKernel {
             result = afterMagics.loadedValue();
         }
         // printf and append return their stream: showing "java.io.PrintStream@1a2b" would only confuse.
-        // A cell ending in Displays.display(figure); has shown the figure; its display id (random) is no result.
-        boolean displayId = result instanceof String && result == sink.lastDisplayId;
-        return CellEvaluator.hasValue(result) && !(result instanceof PrintStream) && !displayId ? result : null;
+        return CellEvaluator.hasValue(result) && !(result instanceof PrintStream) ? result : null;
     }
 
     @Override
@@ -317,12 +314,9 @@ public final class JavaKernel extends BaseKernel {
 
     /** Sends the teaching code's displays (progress lines, figures) to the notebook. */
     private final class NotebookSink implements DisplaySink {
-        private volatile String lastDisplayId;
-
         @Override
         public String display(Object value) {
-            lastDisplayId = Notebook.display(value);
-            return lastDisplayId;
+            return Notebook.display(value);
         }
 
         @Override
