@@ -61,6 +61,14 @@ public final class Backtest {
         return this;
     }
 
+    /**
+     * The name under which one seed of a network joins a backtest, {@code "LSTM (seed 3)"}: {@link Result#spread}
+     * and {@link Result#overSeeds} gather the rows of one {@code group} by it.
+     */
+    public static String seedName(String group, long seed) {
+        return group + " (seed " + seed + ")";
+    }
+
     public Backtest compare(String name, Forecaster forecaster) {
         if (forecasters.containsKey(name)) {
             throw new IllegalArgumentException("a forecaster named '" + name + "' is already in this backtest");
@@ -128,11 +136,178 @@ public final class Backtest {
             return shown;
         }
 
+        /**
+         * The error at each lead time, averaged over the folds: entry {@code h} is the MAE (metric {@code "mae"})
+         * or RMSE ({@code "rmse"}) of the forecasts {@code h + 1} steps after their origin. For a group of seeds
+         * ({@link #seedName}) it is the mean of the seeds' errors at each lead time.
+         */
+        public double[] errorByStep(String forecaster, String metric) {
+            boolean squared = switch (metric) {
+                case "mae" -> false;
+                case "rmse" -> true;
+                default -> throw new IllegalArgumentException("errorByStep knows 'mae' and 'rmse', got '" + metric + "'");
+            };
+            if (!summary.stringColumn("forecaster").asList().contains(forecaster) && !seedRows(forecaster).isEmpty()) {
+                java.util.List<String> seeds = seedRows(forecaster);   // a group: the mean over its seeds
+                double[] mean = new double[0];
+                for (String seed : seeds) {
+                    double[] one = errorByStep(seed, metric);
+                    mean = mean.length == 0 ? new double[one.length] : mean;
+                    for (int h = 0; h < one.length; h++) {
+                        mean[h] += one[h] / seeds.size();
+                    }
+                }
+                return mean;
+            }
+            Table rows = folds.where(folds.stringColumn("forecaster").isEqualTo(forecaster));
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("no forecaster '" + forecaster + "' in this backtest; have "
+                        + summary.stringColumn("forecaster").asList());
+            }
+            int steps = 0;
+            while (folds.containsColumn(ERROR_PREFIX + (steps + 1))) {
+                steps++;
+            }
+            double[] byStep = new double[steps];
+            for (int h = 0; h < steps; h++) {
+                DoubleColumn errors = rows.doubleColumn(ERROR_PREFIX + (h + 1));
+                byStep[h] = squared ? Math.sqrt(errors.multiply(errors).mean()) : errors.abs().mean();
+            }
+            return byStep;
+        }
+
+        /**
+         * The spread over seeds of one metric for the forecasters named {@link #seedName}{@code (group, seed)}:
+         * e.g. {@code spread("LSTM", "mae").clearlyBelow(result.mean("seasonal naive", "mae"))}.
+         */
+        public Spread spread(String group, String metric) {
+            double[] scores = seedRows(group).stream().mapToDouble(name -> mean(name, metric)).toArray();
+            if (scores.length == 0) {
+                throw new IllegalArgumentException("no forecaster named like '" + seedName(group, 1) + "' in this backtest; have "
+                        + summary.stringColumn("forecaster").asList());
+            }
+            return Spread.of(scores);
+        }
+
+        /**
+         * The summary for reading, one row per forecaster and one per group of seeds: a deterministic forecaster
+         * shows its value, a group its {@link Spread} (mean ± sd, min–max over its seeds), in the order they joined.
+         */
+        public Table overSeeds(int decimals, String... metrics) {
+            StringColumn name = StringColumn.create("forecaster");
+            IntColumn runs = IntColumn.create("runs");
+            StringColumn[] values = new StringColumn[metrics.length];
+            for (int m = 0; m < metrics.length; m++) {
+                values[m] = StringColumn.create(metrics[m]);
+            }
+            java.util.Set<String> done = new java.util.HashSet<>();
+            for (String forecaster : summary.stringColumn("forecaster")) {
+                java.util.regex.Matcher seeded = SEEDED.matcher(forecaster);
+                String group = seeded.matches() ? seeded.group(1) : forecaster;
+                if (!done.add(group)) {
+                    continue;
+                }
+                name.append(group);
+                runs.append(seeded.matches() ? seedRows(group).size() : 1);
+                for (int m = 0; m < metrics.length; m++) {
+                    values[m].append(seeded.matches() ? spread(group, metrics[m]).format(decimals)
+                            : String.format(java.util.Locale.ROOT, "%,." + decimals + "f", mean(forecaster, metrics[m])));
+                }
+            }
+            Table shown = Table.create(summary.name() + " (networks: mean ± sd (min–max) over seeds)", name, runs);
+            shown.addColumns(values);
+            return shown;
+        }
+
+        /** Of the named forecasters (or seed groups), the one with the lowest mean {@code metric}. */
+        public String best(String metric, String... forecasters) {
+            if (forecasters.length == 0) {
+                throw new IllegalArgumentException("best of what? name at least one forecaster");
+            }
+            String best = forecasters[0];
+            for (String f : forecasters) {
+                if (score(f, metric).mean() < score(best, metric).mean()) {
+                    best = f;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * One sentence that compares {@code a} with {@code b} on {@code metric} (lower is better), each a forecaster
+         * or a group of seeds, and claims a winner only when every seed agrees (Spread.clearlyBelow): e.g.
+         * "LSTM beats seasonal naive on every seed, by 18.7% on average: mae 371.8 ± 12.0 (360.1–390.2, 5 seeds) against
+         * 457.8" (the winner's number first, and by how much it wins). Two deterministic forecasters within 0.1% of
+         * each other are called even.
+         */
+        public String verdict(String a, String b, String metric, int decimals) {
+            Spread sa = score(a, metric);
+            Spread sb = score(b, metric);
+            boolean seeded = sa.runs() > 1 || sb.runs() > 1;
+            if (!seeded && Math.abs(sa.mean() - sb.mean()) < 0.001 * Math.max(Math.abs(sa.mean()), Math.abs(sb.mean()))) {
+                return a + " and " + b + " are within 0.1% of each other: " + numbers(metric, sa, sb, decimals);
+            }
+            if (sa.clearlyBelow(sb)) {
+                return a + " beats " + b + by(sa, sb, seeded) + numbers(metric, sa, sb, decimals);
+            }
+            if (sb.clearlyBelow(sa)) {
+                return b + " beats " + a + by(sb, sa, seeded) + numbers(metric, sb, sa, decimals);
+            }
+            if (sa.runs() > 1 && sb.runs() == 1) {
+                return a + " beats " + b + " on " + seedsBelow(a, metric, sb.mean()) + " of " + sa.runs()
+                        + " seeds only: " + numbers(metric, sa, sb, decimals);
+            }
+            if (sb.runs() > 1 && sa.runs() == 1) {
+                return b + " beats " + a + " on " + seedsBelow(b, metric, sa.mean()) + " of " + sb.runs()
+                        + " seeds only: " + numbers(metric, sb, sa, decimals);
+            }
+            return a + " and " + b + " overlap over the seeds, no clear winner: " + numbers(metric, sa, sb, decimals);
+        }
+
+        /** " by 12.3%: " or " on every seed, by 12.3% on average: ", the winner's error below the loser's. */
+        private static String by(Spread winner, Spread loser, boolean seeded) {
+            double percent = 100 * (loser.mean() - winner.mean()) / Math.abs(loser.mean());
+            return String.format(java.util.Locale.ROOT, seeded ? " on every seed, by %.1f%% on average: " : " by %.1f%%: ",
+                    percent);
+        }
+
+        private static String numbers(String metric, Spread first, Spread second, int decimals) {
+            return metric + " " + shown(first, decimals) + " against " + shown(second, decimals);
+        }
+
+        private Spread score(String forecasterOrGroup, String metric) {
+            boolean single = summary.stringColumn("forecaster").asList().contains(forecasterOrGroup);
+            return single ? Spread.of(mean(forecasterOrGroup, metric)) : spread(forecasterOrGroup, metric);
+        }
+
+        private int seedsBelow(String group, String metric, double other) {
+            return (int) seedRows(group).stream().filter(name -> mean(name, metric) < other).count();
+        }
+
+        private static String shown(Spread s, int decimals) {
+            return s.runs() > 1 ? s.format(decimals)
+                    : String.format(java.util.Locale.ROOT, "%." + decimals + "f", s.mean());
+        }
+
+        private java.util.List<String> seedRows(String group) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (String forecaster : summary.stringColumn("forecaster")) {
+                java.util.regex.Matcher seeded = SEEDED.matcher(forecaster);
+                if (seeded.matches() && seeded.group(1).equals(group)) {
+                    names.add(forecaster);
+                }
+            }
+            return names;
+        }
+
         @Override
         public String toString() {
             return summary.printAll();
         }
     }
+
+    private static final String ERROR_PREFIX = "error_";
+    private static final java.util.regex.Pattern SEEDED = java.util.regex.Pattern.compile("(.*) \\(seed -?\\d+\\)");
 
     public Result run(double[] series) {
         if (forecasters.isEmpty()) {
@@ -147,6 +322,10 @@ public final class Backtest {
         IntColumn fold = IntColumn.create("fold");
         IntColumn origin = IntColumn.create("origin");
         DoubleColumn[] metrics = metricColumns();
+        DoubleColumn[] stepErrors = new DoubleColumn[horizon];   // actual - forecast at each lead time
+        for (int h = 0; h < horizon; h++) {
+            stepErrors[h] = DoubleColumn.create(ERROR_PREFIX + (h + 1));
+        }
         int folds = 0;
         for (int o = initialTrainSize; o + horizon <= series.length; o += step, folds++) {
             double[] history = Arrays.copyOfRange(series, 0, o);
@@ -168,11 +347,15 @@ public final class Backtest {
                 metrics[3].append(hasZero(actual) ? Double.NaN : Metrics.mape(actual, forecast));
                 metrics[4].append(smapeUndefined(actual, forecast) ? Double.NaN : Metrics.smape(actual, forecast));
                 metrics[5].append(Metrics.mase(actual, forecast, history, season));
+                for (int h = 0; h < horizon; h++) {
+                    stepErrors[h].append(actual[h] - forecast[h]);
+                }
             }
             Interruption.checkpoint("backtest fold " + folds + " (origin " + o + ")");
         }
         Table perFold = Table.create("backtest folds", name, fold, origin);
         perFold.addColumns(metrics);
+        perFold.addColumns(stepErrors);
         return new Result(perFold, summarise(perFold));
     }
 

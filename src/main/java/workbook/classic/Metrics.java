@@ -88,4 +88,17 @@ public final class Metrics {
         SeriesChecks.finite(actual, "actual values");
         SeriesChecks.finite(forecast, "forecasts");
     }
+
+    /** The share of actual values inside their interval [lower, upper]: about 0.95 for a good 95% interval. */
+    public static double coverage(double[] actual, double[] lower, double[] upper) {
+        if (actual.length != lower.length || actual.length != upper.length || actual.length == 0) {
+            throw new IllegalArgumentException("coverage needs as many lower and upper bounds as actual values (at least one), got "
+                    + actual.length + ", " + lower.length + ", " + upper.length);
+        }
+        int inside = 0;
+        for (int i = 0; i < actual.length; i++) {
+            inside += actual[i] >= lower[i] && actual[i] <= upper[i] ? 1 : 0;
+        }
+        return (double) inside / actual.length;
+    }
 }

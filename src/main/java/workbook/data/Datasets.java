@@ -112,13 +112,39 @@ public final class Datasets {
 
     /** Daily US births 2000-2014: date, day_of_week (1 = Monday .. 7 = Sunday), births. */
     public static Table usBirths() {
-        Table raw = read("us-births-2000-2014.csv", "US births", null, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE);
+        return births("us-births-2000-2014.csv", "US births");
+    }
+
+    /**
+     * Daily US births 1969-1988 (CDC NCHS; another source and other years than {@link #usBirths()}, for checking
+     * that a recipe tuned on one holds on another): date, day_of_week (1 = Monday .. 7 = Sunday), births.
+     */
+    public static Table usBirths1969to1988() {
+        return births("us-births-1969-1988.csv", "US births 1969-1988");
+    }
+
+    /**
+     * Daily weather 2012-2015 of one city of vega's {@code weather.csv}, "Seattle" or "New York": date,
+     * precipitation (mm), temp_max, temp_min (°C), wind (m/s), weather (label).
+     */
+    public static Table weather(String location) {
+        Table all = read("weather.csv", "weather", null, STRING, LOCAL_DATE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, STRING);
+        Table city = all.where(all.stringColumn("location").isEqualTo(location));
+        if (city.isEmpty()) {
+            throw new IllegalArgumentException("no weather for '" + location + "'; have "
+                    + all.stringColumn("location").unique().asList());
+        }
+        return checkedDates(city.removeColumns("location").setName(location + " weather"), "date");
+    }
+
+    private static Table births(String file, String title) {
+        Table raw = read(file, title, null, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE);
         DateColumn date = DateColumn.create("date");
         for (int row = 0; row < raw.rowCount(); row++) {
             date.append(LocalDate.of(raw.intColumn("year").get(row), raw.intColumn("month").get(row),
                     raw.intColumn("date_of_month").get(row)));
         }
-        Table t = Table.create("US births", date, raw.intColumn("day_of_week"), raw.doubleColumn("births"));
+        Table t = Table.create(title, date, raw.intColumn("day_of_week"), raw.doubleColumn("births"));
         return checkedDates(t, "date");
     }
 

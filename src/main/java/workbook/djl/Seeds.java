@@ -1,0 +1,74 @@
+package workbook.djl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+
+/**
+ * The same network trained once per seed (the seed draws the initial weights and the batch order), so a
+ * comparison can show the spread a single run hides ({@code workbook.classic.Spread}).
+ *
+ * <pre>{@code
+ * List<Seeds.Run> runs = Seeds.fit(Seeds.first(5), seed -> RecurrentModel.lstm(16).dense(1).seed(seed).build(),
+ *         TrainData.of(data.train()), TrainData.of(data.validation()), Fit.epochs(40).patience(5));
+ * System.out.println(Seeds.describe(runs));
+ * }</pre>
+ */
+public final class Seeds {
+
+    private Seeds() {
+    }
+
+    /** One trained network: its seed, the model (best weights when early stopping was on) and its history. */
+    public record Run(long seed, RecurrentModel model, History history) {
+    }
+
+    /** The seeds 1 .. count. */
+    public static long[] first(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        long[] seeds = new long[count];
+        for (int i = 0; i < count; i++) {
+            seeds[i] = i + 1;
+        }
+        return seeds;
+    }
+
+    /**
+     * Builds and fits one model per seed; {@code build} must use the seed it is given for the weights, and the
+     * fit's batch order is seeded with it too. Validation may be null (no early stopping then).
+     */
+    public static List<Run> fit(long[] seeds, LongFunction<RecurrentModel> build, TrainData train, TrainData validation,
+            Fit fit) {
+        if (seeds == null || seeds.length == 0) {
+            throw new IllegalArgumentException("no seeds given: pass at least one, e.g. Seeds.first(5)");
+        }
+        List<Run> runs = new ArrayList<>();
+        for (long seed : seeds) {
+            RecurrentModel model = build.apply(seed);
+            History history = model.fit(train, validation, fit.seed(seed));
+            runs.add(new Run(seed, model, history));
+        }
+        return List.copyOf(runs);
+    }
+
+    /** One line per run: the epochs trained and, with validation, the best epoch and its validation loss. */
+    public static String describe(List<Run> runs) {
+        StringBuilder s = new StringBuilder();
+        for (Run run : runs) {
+            List<History.Epoch> epochs = run.history().epochs();
+            s.append(String.format(Locale.ROOT, "seed %d: %d epochs", run.seed(), epochs.size()));
+            int best = run.history().bestEpoch();
+            if (best > 0) {
+                s.append(String.format(Locale.ROOT, ", best epoch %d, validation loss %.4f", best,
+                        epochs.get(best - 1).validationLoss()));
+            } else if (!epochs.isEmpty()) {
+                s.append(String.format(Locale.ROOT, ", last training loss %.4f", run.history().lastTrainLoss()));
+            }
+            s.append(System.lineSeparator());
+        }
+        return s.toString();
+    }
+}
