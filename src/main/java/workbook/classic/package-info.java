@@ -5,6 +5,7 @@
  * {@link workbook.classic.DickeyFuller}), baselines and metrics ({@link workbook.classic.Baselines},
  * {@link workbook.classic.Metrics}), walk-forward evaluation ({@link workbook.classic.Backtest}) and
  * models ({@link workbook.classic.ArModel} by least squares, {@link workbook.classic.ArimaModel} by
- * exact maximum likelihood). Results are checked against statsmodels in the tests.
+ * exact maximum likelihood). Results are checked against statsmodels in the tests. For language models the
+ * count-based baselines are {@link workbook.classic.UnigramModel} and {@link workbook.classic.NgramModel}.
  */
 package workbook.classic;

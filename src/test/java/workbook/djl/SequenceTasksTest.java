@@ -132,12 +132,12 @@ class SequenceTasksTest {
 
     /**
      * The thresholds notebook 13 rests on, with its settings (hidden 64, 3,000 examples, 20 epochs of Adam 0.01 on
-     * batches of 128, clipping at 1, seed 42): attention keeps whole reversed sequences right at lengths 8 and 12;
+     * batches of 128, global-norm clipping at 5, seed 42): attention keeps whole reversed sequences right at lengths 8 and 12;
      * batched decoding gives the same tokens as decoding one sequence at a time.
      */
     @Test
     void attentionReversesLongSequencesWithTheNotebookSettings() {
-        Fit fit = Fit.epochs(20).batchSize(128).learningRate(1e-2).clipNorm(1.0).seed(42).progress(false);
+        Fit fit = Fit.epochs(20).batchSize(128).learningRate(1e-2).clipNorm(5.0).seed(42).progress(false);
         double[] minimum = {0.9, 0.8};
         int[] lengths = {8, 12};
         for (int i = 0; i < lengths.length; i++) {
