@@ -6,6 +6,7 @@
  * {@link workbook.classic.Metrics}), walk-forward evaluation ({@link workbook.classic.Backtest}) and
  * models ({@link workbook.classic.ArModel} by least squares, {@link workbook.classic.ArimaModel} and the
  * seasonal {@link workbook.classic.SarimaModel} by exact maximum likelihood) with a residual check
- * ({@link workbook.classic.LjungBox}). Results are checked against statsmodels in the tests.
+ * ({@link workbook.classic.LjungBox}). Results are checked against statsmodels in the tests. For language
+ * models the count-based baselines are {@link workbook.classic.UnigramModel} and {@link workbook.classic.NgramModel}.
  */
 package workbook.classic;

@@ -162,16 +162,46 @@ public final class AttentionModel implements AutoCloseable {
         }
     }
 
-    /** Share of examples whose whole decoded sequence is right. */
+    /** Share of examples whose whole decoded sequence is right (greedy decoding, as {@link #translate}). */
     public double sequenceAccuracy(Examples examples) {
+        int[][] decoded = decode(examples);
         int right = 0;
         for (int i = 0; i < examples.size(); i++) {
-            int[] expected = examples.target()[i];
-            if (java.util.Arrays.equals(expected, translate(examples.source()[i], expected.length).tokens())) {
+            if (java.util.Arrays.equals(examples.target()[i], decoded[i])) {
                 right++;
             }
         }
         return (double) right / examples.size();
+    }
+
+    /**
+     * Greedy decoding of every source, in batches: {@code [example][step]}, as many steps as the targets have.
+     * The same tokens as {@link #translate} one by one, in a fraction of the time.
+     */
+    public int[][] decode(Examples examples) {
+        check(examples);
+        if (!net.isInitialized()) {
+            throw new IllegalStateException("the model has no weights yet: fit it first");
+        }
+        int steps = examples.target()[0].length;
+        int[][] decoded = new int[examples.size()][];
+        int batch = 256;
+        for (int from = 0; from < examples.size(); from += batch) {
+            int[] idx = java.util.stream.IntStream.range(from, Math.min(from + batch, examples.size())).toArray();
+            try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
+                scope.suppressNotUsedWarning();
+                NDArray src = oneHot(m, examples.source(), idx, sourceVocab);
+                long[] tokens = net.decode(new ParameterStore(manager, false), src, null, steps, false)
+                        .get(0).argMax(2).toLongArray();
+                for (int i = 0; i < idx.length; i++) {
+                    decoded[idx[i]] = new int[steps];
+                    for (int t = 0; t < steps; t++) {
+                        decoded[idx[i]][t] = (int) tokens[i * steps + t];
+                    }
+                }
+            }
+        }
+        return decoded;
     }
 
     private void initialize(long seed) {

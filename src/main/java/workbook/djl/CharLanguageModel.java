@@ -58,6 +58,20 @@ public final class CharLanguageModel implements AutoCloseable {
         return new Builder(text);
     }
 
+    /**
+     * The recipe of notebook 10, which reaches a held-out perplexity near 4 on <i>Pride and Prejudice</i> in a few
+     * epochs on a CPU: one-hot characters into an LSTM with 128 hidden units, sequences of 64 characters.
+     * Train it with {@link #recipeFit(int)}; change the seed with {@code .seed(...)}.
+     */
+    public static Builder recipe(String text) {
+        return on(text).cell(CellKind.LSTM).hidden(128).sequenceLength(64);
+    }
+
+    /** The training of {@link #recipe}: Adam with learning rate 0.02 on batches of 64 sequences, global-norm clipping at 5. */
+    public static Fit recipeFit(int epochs) {
+        return Fit.epochs(epochs).batchSize(64).learningRate(0.02).clipNorm(5);
+    }
+
     /** Options: LSTM, hidden 128, 1 layer, sequence length 32, no dropout, seed 42. */
     public static final class Builder {
         private final String text;
@@ -111,31 +125,34 @@ public final class CharLanguageModel implements AutoCloseable {
         }
     }
 
-    /** Non-overlapping chunks: inputs are characters 0..L-1, labels characters 1..L. */
+    /** Non-overlapping chunks: inputs are characters 0..L-1, labels characters 1..L; one-hot per batch. */
     private TrainData sequences(String text) {
         int count = (text.length() - 1) / sequenceLength;
-        double[][][] x = new double[count][][];
+        int[][] inputs = new int[count][sequenceLength];
         int[][] labels = new int[count][sequenceLength];
         for (int i = 0; i < count; i++) {
             int start = i * sequenceLength;
-            x[i] = oneHot(text.substring(start, start + sequenceLength));
             for (int t = 0; t < sequenceLength; t++) {
-                labels[i][t] = index[text.charAt(start + t + 1)];
+                inputs[i][t] = id(text.charAt(start + t));
+                labels[i][t] = id(text.charAt(start + t + 1));
             }
         }
-        return TrainData.ofStepClasses(x, labels, null);
+        return TrainData.ofOneHotStepClasses(inputs, vocabulary.length, labels);
+    }
+
+    private int id(char ch) {
+        int i = index[ch];
+        if (i < 0) {
+            throw new IllegalArgumentException("character '" + ch + "' (U+" + String.format("%04X", (int) ch)
+                    + ") is not in the vocabulary of " + vocabulary.length + " characters seen in the training text");
+        }
+        return i;
     }
 
     private double[][] oneHot(CharSequence s) {
         double[][] x = new double[s.length()][vocabulary.length];
         for (int t = 0; t < s.length(); t++) {
-            int i = index[s.charAt(t)];
-            if (i < 0) {
-                throw new IllegalArgumentException("character '" + s.charAt(t) + "' (U+"
-                        + String.format("%04X", (int) s.charAt(t)) + ") is not in the vocabulary of "
-                        + vocabulary.length + " characters seen in the training text");
-            }
-            x[t][i] = 1;
+            x[t][id(s.charAt(t))] = 1;
         }
         return x;
     }

@@ -467,7 +467,7 @@ public final class RecurrentModel implements AutoCloseable {
         int per = data.steps * data.features;
         float[] x = new float[idx.length * per];
         for (int i = 0; i < idx.length; i++) {
-            System.arraycopy(data.x, idx[i] * per, x, i * per, per);
+            data.copyInputs(idx[i], x, i * per);
         }
         NDArray xs = m.create(x, new Shape(idx.length, data.steps, data.features));
         if (data.lengths == null) {

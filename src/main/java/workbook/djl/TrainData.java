@@ -17,8 +17,10 @@ public final class TrainData {
     final int samples;
     final int steps;
     final int features;
-    /** Row-major (sample, step, feature). */
+    /** Row-major (sample, step, feature); null when the inputs are {@link #ids}. */
     final float[] x;
+    /** Row-major (sample, step) ids of one-hot inputs {@code features} wide, expanded one batch at a time; or null. */
+    final int[] ids;
     final int[] lengths;
     final float[] y;
     final int yWidth;
@@ -35,6 +37,7 @@ public final class TrainData {
         this.steps = inputs[0].length;
         this.features = inputs[0][0].length;
         this.x = new float[samples * steps * features];
+        this.ids = null;
         int k = 0;
         for (double[][] seq : inputs) {
             for (double[] step : seq) {
@@ -60,6 +63,24 @@ public final class TrainData {
         this.yWidth = yWidth;
         this.labels = labels;
         this.target = target;
+    }
+
+    private TrainData(int[][] ids, int vocabularySize, long[] labels) {
+        this.samples = ids.length;
+        this.steps = ids[0].length;
+        this.features = vocabularySize;
+        this.x = null;
+        this.ids = new int[samples * steps];
+        for (int i = 0; i < samples; i++) {
+            for (int t = 0; t < steps; t++) {
+                this.ids[i * steps + t] = ids[i][t];
+            }
+        }
+        this.lengths = null;
+        this.y = null;
+        this.yWidth = 0;
+        this.labels = labels;
+        this.target = Target.STEP_CLASSES;
     }
 
     /** Sequences with real-valued targets, one row per sequence (e.g. the next value of a series). */
@@ -167,6 +188,59 @@ public final class TrainData {
             }
         }
         return new TrainData(x, lengths, null, 0, l, Target.STEP_CLASSES);
+    }
+
+    /**
+     * Sequences of ids 0..vocabularySize-1 read as one-hot vectors, with a class label at every step (e.g. a
+     * character language model). Holds one int per step: the one-hot rows ({@code vocabularySize} floats per
+     * step) exist only for the batch being trained, which keeps a long text small in memory.
+     */
+    public static TrainData ofOneHotStepClasses(int[][] ids, int vocabularySize, int[][] stepLabels) {
+        if (ids == null || ids.length == 0 || ids[0] == null || ids[0].length == 0) {
+            throw new IllegalArgumentException("no sequences: ids is " + (ids == null ? "null" : "empty")
+                    + "; expected ids[samples][steps] with at least one sample of at least one step");
+        }
+        if (vocabularySize < 1) {
+            throw new IllegalArgumentException("vocabularySize must be at least 1, got " + vocabularySize);
+        }
+        if (stepLabels == null || stepLabels.length != ids.length) {
+            throw new IllegalArgumentException("stepLabels has " + (stepLabels == null ? "null" : stepLabels.length + " rows")
+                    + " but ids has " + ids.length + " sequences; expected one row of labels per sequence");
+        }
+        int steps = ids[0].length;
+        long[] labels = new long[ids.length * steps];
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == null || ids[i].length != steps || stepLabels[i] == null || stepLabels[i].length != steps) {
+                throw new IllegalArgumentException("sequence " + i + " has " + (ids[i] == null ? "null" : ids[i].length)
+                        + " ids and " + (stepLabels[i] == null ? "null" : stepLabels[i].length) + " labels, expected "
+                        + steps + " of each (the length of sequence 0)");
+            }
+            for (int t = 0; t < steps; t++) {
+                if (ids[i][t] < 0 || ids[i][t] >= vocabularySize) {
+                    throw new IllegalArgumentException("ids[" + i + "][" + t + "] = " + ids[i][t]
+                            + " is outside the vocabulary 0.." + (vocabularySize - 1));
+                }
+                if (stepLabels[i][t] < 0) {
+                    throw new IllegalArgumentException("stepLabels[" + i + "][" + t + "] = " + stepLabels[i][t]
+                            + "; class labels start at 0");
+                }
+                labels[i * steps + t] = stepLabels[i][t];
+            }
+        }
+        return new TrainData(ids, vocabularySize, labels);
+    }
+
+    /** Writes sequence {@code sample}'s inputs, {@code steps × features} floats, into {@code into} from {@code offset}. */
+    void copyInputs(int sample, float[] into, int offset) {
+        int per = steps * features;
+        if (x != null) {
+            System.arraycopy(x, sample * per, into, offset, per);
+            return;
+        }
+        java.util.Arrays.fill(into, offset, offset + per, 0f);
+        for (int t = 0; t < steps; t++) {
+            into[offset + t * features + ids[sample * steps + t]] = 1f;
+        }
     }
 
     private static void checkCount(String name, int count, double[][][] x) {
