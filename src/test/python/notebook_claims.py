@@ -9,6 +9,8 @@ Usage:
       that report time, speed or memory
   notebook_claims.py thresholds EXECUTED_DIR
       the results the chapters promise (perplexity, accuracies, ...) are reached
+  notebook_claims.py paste NOTEBOOK_DIR
+      no code cell ends in a bare expression, so every cell compiles pasted into a plain program
 
 Exit status 1 with one line per problem, naming notebook, cell and the text involved.
 """
@@ -195,9 +197,43 @@ def check_same(first, second):
     return problems
 
 
-# --- 3. what the chapters promise ------------------------------------------------------------------------
-# notebook, what, a pattern whose first group is the number, the condition
-PROMISES = []
+# --- 3. cells that paste --------------------------------------------------------------------------------
+def without_comments(code):
+    """Java code without /* */ and // comments (a // inside a string literal stays)."""
+    code = re.sub(r"/\*.*?\*/", "", code, flags=re.DOTALL)
+    lines = []
+    for line in code.splitlines():
+        kept = re.match(r'^((?:[^"/]|"(?:[^"\\]|\\.)*"|/(?!/))*)//.*$', line)
+        lines.append(kept.group(1) if kept else line)
+    return "\n".join(lines).strip()
+
+
+def check_paste(folder):
+    """Every code cell ends in a statement or a block: a bare final expression (shown by the kernel) would not
+    compile when pasted into a program, and would show nothing there."""
+    problems = []
+    for path in notebooks_in(folder):
+        for index, cell in enumerate(load(path)["cells"]):
+            code = without_comments(text_of(cell["source"])) if cell["cell_type"] == "code" else ""
+            if code and not code.startswith("%") and not code.endswith((";", "}")):
+                problems.append(f"{os.path.basename(path)} cell {index} ends in a bare expression "
+                                f"(…{code[-60:]!r}): show it with Displays.display(...); or System.out.println(...);")
+    return problems
+
+
+# --- 4. what the chapters promise ------------------------------------------------------------------------
+# notebook, what, a pattern whose groups are the numbers (the last match counts), the condition on them, the promise
+PROMISES = [
+    ("10-character-language-model.ipynb", "the LSTM's held-out perplexity",
+     r"(?m)^held-out perplexity (\d+\.\d+)$", lambda v: v <= 4.5, "≤ 4.5"),
+    ("13-attention.ipynb", "attention's sequence accuracy at length 8",
+     r"sequence accuracy at length 8: attention (\d\.\d+)", lambda v: v >= 0.9, "≥ 0.9"),
+    ("13-attention.ipynb", "attention's sequence accuracy at length 12",
+     r"sequence accuracy at length 12: attention (\d\.\d+)", lambda v: v >= 0.8, "≥ 0.8"),
+    ("13-attention.ipynb", "attention's lead over no attention at length 12 (attention, no attention)",
+     r"sequence accuracy at length 12: attention (\d\.\d+), no attention (\d\.\d+)",
+     lambda attention, plain: attention - plain >= 0.3, "a lead of at least 0.3"),
+]
 
 
 def check_thresholds(folder):
@@ -208,22 +244,25 @@ def check_thresholds(folder):
             problems.append(f"{notebook}: not executed, cannot check {what}")
             continue
         texts = [t for c in load(path)["cells"] for o in c.get("outputs", []) for t in output_texts(o)]
-        values = [float(m.group(1)) for t in texts for m in re.finditer(pattern, t)]
+        values = [tuple(float(g) for g in m.groups()) for t in texts for m in re.finditer(pattern, t)]
         if not values:
             problems.append(f"{notebook}: no output matches /{pattern}/ ({what})")
-        elif not holds(values[-1]):
-            problems.append(f"{notebook}: {what} is {values[-1]}, promised {bound}")
+        elif not holds(*values[-1]):
+            shown = values[-1][0] if len(values[-1]) == 1 else values[-1]
+            problems.append(f"{notebook}: {what} is {shown}, promised {bound}")
     return problems
 
 
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("prose", "same", "thresholds"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("prose", "same", "thresholds", "paste"):
         sys.exit(__doc__)
     mode = sys.argv[1]
     if mode == "prose":
         problems = check_prose(sys.argv[2])
     elif mode == "same":
         problems = check_same(sys.argv[2], sys.argv[3])
+    elif mode == "paste":
+        problems = check_paste(sys.argv[2])
     else:
         problems = check_thresholds(sys.argv[2])
     for problem in problems:

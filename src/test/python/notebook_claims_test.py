@@ -85,6 +85,23 @@ class SameDigits(unittest.TestCase):
         self.assertEqual(1, len(self.problems([stream("a\nb\n")], [stream("a\n")])))
 
 
+class CellsThatPaste(unittest.TestCase):
+
+    def problems(self, code):
+        with tempfile.TemporaryDirectory() as folder:
+            write(folder, "n.ipynb", notebook("", code, []))
+            return claims.check_paste(folder)
+
+    def test_statements_blocks_and_magics_pass(self):
+        for code in ("Displays.display(fig);", "for (int i = 0; i < 3; i++) {\n  f(i);\n}", "%load x.jsh",
+                     "f(x);  // END SOLUTION", "f(x); /* done */", 'System.out.println("a // b");'):
+            self.assertEqual([], self.problems(code), code)
+
+    def test_a_bare_final_expression_fails(self):
+        for code in ("Plots.xy(a, b)", "table", "f(x); // shown\ntable // the result", 'g("x;")'):
+            self.assertEqual(1, len(self.problems(code)), code)
+
+
 class Thresholds(unittest.TestCase):
 
     def test_a_promise_not_kept_fails(self):
