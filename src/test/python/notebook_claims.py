@@ -157,6 +157,8 @@ def comparable(output):
         lines.append("error " + output.get("ename", "") + ": " + output.get("evalue", ""))
     else:
         data = output.get("data", {})
+        if "text/plain" in data and "<table" in text_of(data.get("text/html", "")):
+            data = {"text/plain": masked_table(text_of(data["text/plain"]))}   # the HTML shows the same table
         for mime in sorted(data):
             value = data[mime]
             if mime.startswith("image/"):
@@ -171,6 +173,25 @@ def comparable(output):
     if TIMING.search(title):
         return ["<a table of times, speeds or memory>"]   # its title says so; every row is a measurement
     return ["<time, speed or memory>" if TIMING.search(line) else line for line in lines]
+
+
+TIME_HEADER = re.compile(TIMING.pattern + r"|\b(?:s|ms|seconds?)\s*/|\bspeed\b|\btime\b", re.IGNORECASE)
+
+
+def masked_table(plain):
+    """A printed table with its columns of times or speeds masked (their header says so) and spaces collapsed
+    (a wider number elsewhere re-centres the title and re-pads every row)."""
+    lines = plain.splitlines()
+    header = next((i for i, line in enumerate(lines) if line.count("|") >= 2), None)
+    timed = set()
+    if header is not None:
+        timed = {k for k, name in enumerate(lines[header].split("|")) if TIME_HEADER.search(name)}
+    shown = []
+    for i, line in enumerate(lines):
+        if header is not None and i > header and line.count("|") >= 2:
+            line = "|".join("<t>" if k in timed or TIMING.search(cell) else cell for k, cell in enumerate(line.split("|")))
+        shown.append("---" if set(line.strip()) == {"-"} else " ".join(line.split()))
+    return "\n".join(shown)
 
 
 def check_same(first, second):

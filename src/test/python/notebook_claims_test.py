@@ -75,6 +75,15 @@ class SameDigits(unittest.TestCase):
                     "data": {"text/plain": f"training speed, sequences per second\n RNN | {a} | {b}"}}
         self.assertEqual([], self.problems([table(148485, 37627)], [table(9963, 9544)]))
 
+    def test_a_column_of_times_is_masked_and_the_rest_compared(self):
+        def table(seconds, accuracy):
+            plain = (f"   recall (chance: 25%)   \n cell | s / epoch | test accuracy % |\n----\n"
+                     f" GRU | {seconds} | {accuracy} |")
+            return {"output_type": "display_data", "metadata": {},
+                    "data": {"text/plain": plain, "text/html": f"<table><tr><td>{seconds}</td></tr></table>"}}
+        self.assertEqual([], self.problems([table("0.23", "100")], [table("10.34", "100")]))
+        self.assertEqual(1, len(self.problems([table("0.23", "100")], [table("0.23", "99.5")])))
+
     def test_a_changed_digit_fails_and_names_the_lines(self):
         problems = self.problems([stream("212 of 480 not finite\n")], [stream("220 of 480 not finite\n")])
         self.assertEqual(1, len(problems))
