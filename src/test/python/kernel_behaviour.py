@@ -225,6 +225,14 @@ class JavaKernelBehaviour(unittest.TestCase):
         kinds = [m["msg_type"] for m in outputs if m["msg_type"] in ("stream", "display_data")]
         self.assertEqual(["stream", "display_data", "stream"], kinds)
 
+    def test_system_exit_is_refused_and_the_kernel_keeps_its_variables(self):
+        self.value_of("int beforeExit = 41;\nbeforeExit")
+        for cell in ("System.exit(0);", "Runtime.getRuntime().halt(0);"):
+            error = self.error_of(cell)
+            self.assertEqual("KernelExitRefused", error["ename"])
+            self.assertIn("would stop the kernel", error["evalue"])
+        self.assertEqual("42", self.value_of("beforeExit + 1"))
+
     def test_magics(self):
         folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")
         value = self.value_of(f"%load {folder}/helper.jsh\nint tripled = triple(14);\ntripled")

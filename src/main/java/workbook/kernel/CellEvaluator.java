@@ -225,6 +225,15 @@ public final class CellEvaluator implements AutoCloseable {
     private Object evaluateSnippet(String source, int cellNumber, int firstLine) {
         control.clearLastOutcome();
         List<SnippetEvent> events = shell.eval(source);
+        if (control.refusal() != null) {
+            String refusal = control.refusal();
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() == null && event.status().isDefined()) {
+                    shell.drop(event.snippet()); // a method that would exit must not stay callable
+                }
+            }
+            throw new CellFailure("KernelExitRefused", refusal, List.of(refusal), null);
+        }
         Object value = ValueKeepingExecutionControl.NO_VALUE;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
