@@ -168,6 +168,71 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertLessEqual(len(streams), 2, f"one message per line at most, got {streams}")
         self.assertFalse([m for m in outputs if m["msg_type"] == "execute_result"])
 
+    def streams_of(self, outputs):
+        return [m["content"] for m in outputs if m["msg_type"] == "stream"]
+
+    def test_twenty_thousand_lines_arrive_whole_in_few_messages(self):
+        started = time.monotonic()
+        reply, outputs = self.run_cell('for (int i = 0; i < 20_000; i++) System.out.println("line " + i);', timeout=60)
+        self.assertEqual("ok", reply["content"]["status"])
+        streams = self.streams_of(outputs)
+        lines = "".join(s["text"] for s in streams if s["name"] == "stdout").splitlines()
+        self.assertEqual([f"line {i}" for i in range(20_000)], lines)
+        self.assertLess(len(streams), 200, f"{len(streams)} stream messages for 20,000 lines")
+        print(f"\n20,000 lines: {len(streams)} stream messages, {time.monotonic() - started:.2f} s", file=sys.stderr)
+
+    def test_a_million_lines_are_cut_with_a_notice_and_the_kernel_stays_responsive(self):
+        started = time.monotonic()
+        reply, outputs = self.run_cell('for (int i = 0; i < 1_000_000; i++) System.out.println("line " + i);', timeout=60)
+        self.assertEqual("ok", reply["content"]["status"])
+        streams = self.streams_of(outputs)
+        stdout = "".join(s["text"] for s in streams if s["name"] == "stdout").splitlines()
+        stderr = "".join(s["text"] for s in streams if s["name"] == "stderr")
+        self.assertEqual("line 0", stdout[0])
+        self.assertLess(len(stdout), 100_000)
+        self.assertIn("Output cut here", stderr)
+        left_out = 1_000_000 - len(stdout)
+        self.assertIn(f"{left_out:,} more lines", stderr)
+        self.assertLess(len(streams), 200)
+        print(f"\n1,000,000 lines: {len(stdout)} shown, {len(streams)} stream messages,"
+              f" {time.monotonic() - started:.2f} s", file=sys.stderr)
+        after = time.monotonic()
+        self.assertEqual("2", self.value_of("1 + 1"))
+        self.assertLess(time.monotonic() - after, 5)
+
+    def test_output_of_a_thread_started_by_a_cell_arrives_in_that_cell(self):
+        _, outputs = self.run_cell('var worker = new Thread(() -> System.out.println("from the worker"));\n'
+                                   'worker.start();\nworker.join();')
+        self.assertIn("from the worker", "".join(s["text"] for s in self.streams_of(outputs)))
+        # a thread still printing after its cell ended writes to that cell, not to the kernel's terminal
+        msg_id = self.kc.execute('new Thread(() -> { try { Thread.sleep(500); } catch (InterruptedException e) { }\n'
+                                 '    System.out.println("late line"); }).start();')
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                msg = self.kc.get_iopub_msg(timeout=1)
+            except queue.Empty:
+                continue
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "late line" in msg["content"]["text"]):
+                break
+        else:
+            self.fail("the late line of a cell's thread never arrived in that cell")
+        self.kc.get_shell_msg(timeout=TIMEOUT)
+
+    def test_printed_text_arrives_before_a_display_that_follows_it(self):
+        _, outputs = self.run_cell('System.out.println("before");\ndisplay("shown");\nSystem.out.println("after");')
+        kinds = [m["msg_type"] for m in outputs if m["msg_type"] in ("stream", "display_data")]
+        self.assertEqual(["stream", "display_data", "stream"], kinds)
+
+    def test_system_exit_is_refused_and_the_kernel_keeps_its_variables(self):
+        self.value_of("int beforeExit = 41;\nbeforeExit")
+        for cell in ("System.exit(0);", "Runtime.getRuntime().halt(0);"):
+            error = self.error_of(cell)
+            self.assertEqual("KernelExitRefused", error["ename"])
+            self.assertIn("would stop the kernel", error["evalue"])
+        self.assertEqual("42", self.value_of("beforeExit + 1"))
+
     def test_magics(self):
         folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")
         value = self.value_of(f"%load {folder}/helper.jsh\nint tripled = triple(14);\ntripled")

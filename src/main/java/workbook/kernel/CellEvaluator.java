@@ -68,6 +68,7 @@ public final class CellEvaluator implements AutoCloseable {
     /** Snippet id to where its source starts, so stack frames can name the cell line. */
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
 
+    private volatile Runnable cellStartHook = () -> { };
     private volatile Thread runningThread;
     private volatile boolean interruptRequested;
     private volatile boolean forcedStop;
@@ -155,6 +156,11 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
+    /** Runs {@code hook} on the cell's thread before each cell (the kernel binds the cell's output there). */
+    public void onCellStart(Runnable hook) {
+        cellStartHook = hook;
+    }
+
     public SourceCodeAnalysis analysis() {
         awaitStarted();
         return analysis;
@@ -166,6 +172,7 @@ public final class CellEvaluator implements AutoCloseable {
             interruptRequested = false;
             forcedStop = false;
             try {
+                cellStartHook.run();
                 return work.call();
             } finally {
                 runningThread = null;
@@ -218,6 +225,15 @@ public final class CellEvaluator implements AutoCloseable {
     private Object evaluateSnippet(String source, int cellNumber, int firstLine) {
         control.clearLastOutcome();
         List<SnippetEvent> events = shell.eval(source);
+        if (control.refusal() != null) {
+            String refusal = control.refusal();
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() == null && event.status().isDefined()) {
+                    shell.drop(event.snippet()); // a method that would exit must not stay callable
+                }
+            }
+            throw new CellFailure("KernelExitRefused", refusal, List.of(refusal), null);
+        }
         Object value = ValueKeepingExecutionControl.NO_VALUE;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {

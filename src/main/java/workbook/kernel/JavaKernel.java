@@ -17,6 +17,7 @@ import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
@@ -54,8 +55,7 @@ public final class JavaKernel extends BaseKernel {
     private final SessionHistory history;
     private final WorkbookIO workbookIO;
     private final PlotlyLoader plotly;
-    private final PrintStream cellOut;
-    private final PrintStream cellErr;
+    private final CellStreams streams;
 
     public static JavaKernel create() {
         return new JavaKernel(new WorkbookIO(), new SessionHistory(), new Renderer(), PlotlyLoader.fromSystemProperty());
@@ -79,9 +79,9 @@ public final class JavaKernel extends BaseKernel {
         this.workbookIO = io;
         this.history = history;
         this.plotly = plotly;
-        this.cellOut = LineBufferedStream.around(io.out);
-        this.cellErr = LineBufferedStream.around(io.err);
+        this.streams = new CellStreams(System.out, System.err);
         this.evaluator = new CellEvaluator();
+        evaluator.onCellStart(streams::bindCurrentThread);
         this.magics = new Magics(evaluator::addToClasspath, evaluator::evaluate);
         RichDisplay.registerAll(renderer, plotly);
     }
@@ -90,28 +90,36 @@ public final class JavaKernel extends BaseKernel {
     public void onStartup() {
         super.onStartup();
         Displays.install(new NotebookSink());
+        // For good, not per cell: threads a cell started keep writing to that cell after it ended.
+        System.setOut(streams.out);
+        System.setErr(streams.err);
     }
 
     @Override
     public void onShutdown(boolean isRestarting) {
         evaluator.close();
+        streams.close();
         super.onShutdown(isRestarting);
     }
 
-    /** As the base class, with output passed on a line at a time rather than a write at a time. */
+    /** Only {@code System.in} changes per cell: {@code System.out} and {@code err} are {@link CellStreams} for good. */
     @Override
     protected void replaceOutputStreams(ShellReplyEnvironment env) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
-        System.setOut(cellOut);
-        System.setErr(cellErr);
         System.setIn(io.in);
-        env.defer(() -> {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        });
+        env.defer(() -> System.setIn(oldIn));
+    }
+
+    /** Sends the cell's batches straight to iopub: the socket is thread-safe, the environment's defer flag is not. */
+    private static CellStreams.Sink streamSink(ShellReplyEnvironment env) {
+        return (streamName, text) -> env.getIopub().sendMessage(new Message<>(env.getContext(),
+                PublishStream.MESSAGE_TYPE, new PublishStream(streamName.equals("stderr")
+                        ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text)));
+    }
+
+    /** Sends output printed so far, so that it arrives before a display that follows it. */
+    void flushCellOutput() {
+        streams.flushCurrent();
     }
 
     @Override
@@ -139,13 +147,14 @@ public final class JavaKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);
+        CellStreams.Cell output = streams.startCell(streamSink(env));
         workbookIO.attach(env, request.isStdinEnabled());
         env.defer(() -> workbookIO.detach(env));
 
         String shownText = "";
         try {
             DisplayData out = eval(request.getCode());
-            flushOutput();
+            streams.finishCell(output);
             if (out != null) {
                 env.publish(new PublishExecuteResult(count, out));
                 Object text = out.getData(MIMEType.TEXT_PLAIN);
@@ -153,11 +162,11 @@ public final class JavaKernel extends BaseKernel {
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (CellFailure failure) {
-            flushOutput();
+            streams.finishCell(output);
             publishError(env, count, failure.errorName(), failure.getMessage(), failure.report());
         } catch (RuntimeException | Error bug) {
             // Not the reader's code: a fault in the kernel or a library it called while rendering.
-            flushOutput();
+            streams.finishCell(output);
             publishError(env, count, bug.getClass().getName(), String.valueOf(bug.getMessage()), formatError(bug));
         } finally {
             if (request.shouldStoreHistory()) {
@@ -175,11 +184,6 @@ public final class JavaKernel extends BaseKernel {
         ErrorReply error = new ErrorReply(name, message, styled);
         error.setExecutionCount(count);
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
-    }
-
-    private void flushOutput() {
-        cellOut.flush();
-        cellErr.flush();
     }
 
     /** The protocol wants {@code status: "ok"} in every reply; the base library's kernel_info lacks it. */

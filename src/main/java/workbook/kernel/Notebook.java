@@ -29,6 +29,7 @@ public final class Notebook {
         DisplayData data = render(kernel, value, mimeTypes);
         String id = data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
         data.setDisplayId(id);
+        flushPrintedOutput(kernel);
         kernel.display(data);
         return id;
     }
@@ -40,7 +41,15 @@ public final class Notebook {
 
     public static void updateDisplay(String displayId, Object value, String... mimeTypes) {
         BaseKernel kernel = BaseKernel.notebookKernel();
+        flushPrintedOutput(kernel);
         kernel.getIO().display.updateDisplay(displayId, render(kernel, value, mimeTypes));
+    }
+
+    /** Output is sent in batches: what the cell printed before a display must not arrive after it. */
+    private static void flushPrintedOutput(BaseKernel kernel) {
+        if (kernel instanceof JavaKernel javaKernel) {
+            javaKernel.flushCellOutput();
+        }
     }
 
     private static DisplayData render(BaseKernel kernel, Object value, String[] mimeTypes) {

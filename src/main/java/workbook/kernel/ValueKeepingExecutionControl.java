@@ -22,6 +22,26 @@ final class ValueKeepingExecutionControl extends DirectExecutionControl {
     private Object lastValue = NO_VALUE;
     private Throwable lastThrown;
     private volatile boolean inUserCode;
+    private String refusal;
+
+    /** Refuses cells that would stop the kernel's JVM (see {@link ExitGuard}) before any of their code runs. */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        for (ClassBytecodes c : classes) {
+            String call = ExitGuard.stoppingCall(c.bytecodes());
+            if (call != null) {
+                refusal = call + " would stop the kernel; the cell was not run, and the variables are kept."
+                        + " To end a computation early, return from it or throw an exception.";
+                throw new ClassInstallException(refusal, new boolean[classes.length]);
+            }
+        }
+        super.load(classes);
+    }
+
+    /** Why the last snippet was refused, or null. */
+    String refusal() {
+        return refusal;
+    }
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
@@ -49,6 +69,7 @@ final class ValueKeepingExecutionControl extends DirectExecutionControl {
     void clearLastOutcome() {
         lastValue = NO_VALUE;
         lastThrown = null;
+        refusal = null;
     }
 
     Object lastValue() {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -135,5 +136,20 @@ class CellEvaluatorTest {
         assertEquals("Interrupted", failure.errorName());
         assertTrue(failure.getMessage().contains("stopped cleanly after step"), failure.getMessage());
         assertTrue((Integer) evaluator.evaluate("steps[0]") > 0);
+    }
+
+    @Test
+    void callsThatWouldStopTheKernelAreRefusedAndVariablesKept() {
+        evaluator.evaluate("int keptBeforeExit = 7;");
+        for (String cell : List.of("System.exit(0);", "Runtime.getRuntime().halt(1);",
+                "java.util.function.IntConsumer quit = System::exit;",
+                "void leave() { Runtime.getRuntime().exit(3); }")) {
+            CellFailure refused = assertThrows(CellFailure.class, () -> evaluator.evaluate(cell), cell);
+            assertEquals("KernelExitRefused", refused.errorName());
+            assertTrue(refused.getMessage().contains("would stop the kernel"), refused.getMessage());
+        }
+        assertThrows(CellFailure.class, () -> evaluator.evaluate("leave()"), "a refused method is not defined");
+        assertEquals(8, evaluator.evaluate("keptBeforeExit + 1"));
+        assertEquals("exit", evaluator.evaluate("String exit = \"exit\"; exit"), "a name is not a call");
     }
 }

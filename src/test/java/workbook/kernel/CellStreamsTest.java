@@ -1,0 +1,70 @@
+package workbook.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CellStreamsTest {
+
+    private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    private final List<String[]> sent = Collections.synchronizedList(new ArrayList<>());
+    private final CellStreams streams = new CellStreams(new PrintStream(terminal, true), new PrintStream(terminal, true));
+
+    private String textOf(String streamName) {
+        StringBuilder text = new StringBuilder();
+        synchronized (sent) {
+            sent.stream().filter(m -> m[0].equals(streamName)).forEach(m -> text.append(m[1]));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void manyLinesGoOutWholeInFewMessagesAndInOrderAcrossStreams() {
+        CellStreams.Cell cell = streams.startCell((name, text) -> sent.add(new String[] {name, text}));
+        streams.bindCurrentThread();
+        for (int i = 0; i < 20_000; i++) {
+            streams.out.println("line " + i);
+        }
+        streams.err.println("a warning");
+        streams.out.println("after the warning");
+        streams.finishCell(cell);
+        String[] lines = textOf("stdout").split("\n");
+        assertEquals(20_001, lines.length);
+        assertEquals("line 19999", lines[19_999]);
+        assertTrue(sent.size() < 50, sent.size() + " messages");
+        assertEquals("a warning\n", sent.get(sent.size() - 2)[1], "stderr between the stdout it was printed between");
+        assertEquals("", terminal.toString());
+    }
+
+    @Test
+    void outputOverTheLimitIsCountedNotSent() {
+        CellStreams.Cell cell = streams.startCell((name, text) -> sent.add(new String[] {name, text}));
+        streams.bindCurrentThread();
+        int lines = CellStreams.MAX_LINES_PER_CELL + 1234;
+        for (int i = 0; i < lines; i++) {
+            streams.out.println(i);
+        }
+        streams.finishCell(cell);
+        assertEquals(CellStreams.MAX_LINES_PER_CELL, textOf("stdout").split("\n").length);
+        assertEquals(1234, cell.leftOutLines());
+        assertTrue(textOf("stderr").contains("1,234 more lines"), textOf("stderr"));
+    }
+
+    @Test
+    void outputWithoutACellGoesToTheTerminal() throws InterruptedException {
+        CellStreams.Cell cell = streams.startCell((name, text) -> sent.add(new String[] {name, text}));
+        streams.finishCell(cell);
+        Thread unowned = new Thread(() -> streams.out.println("kernel log"));
+        unowned.start();
+        unowned.join();
+        assertEquals("kernel log" + System.lineSeparator(), terminal.toString());
+        assertTrue(sent.isEmpty());
+    }
+}
