@@ -10,9 +10,9 @@ The grader runs the student's code cells in order, in a fresh Java kernel inside
 sandbox.py: a read-only file system, a private tmpfs work folder and HOME, its own PID namespace,
 capped heap, files, output and, where cgroups allow, memory and processes; the whole tree is
 killed at the end). Where the student's notebook has a checker cell (one that calls
-Check.exercise(...) or ChapterNN.exerciseN(...)), the grader runs the TEACHER's copy of it instead;
-a copy the student changed is reported as edited and never runs. A failing cell does not stop the
-later ones; the notebook has a time limit (default 300 s).
+Check.exercise(...), ChapterNN.exerciseN(...) or ChapterNN.checkX(...)), the grader runs the
+TEACHER's copy of it instead; a copy the student changed is reported as edited and never runs.
+A failing cell does not stop the later ones; the notebook has a time limit (default 300 s).
 
 Verdicts never come from what the notebook prints. Each teacher's checker runs between
 workbook.check.Recording.start() and a line sealed with HMAC-SHA256 under a fresh random key that
@@ -114,11 +114,12 @@ def error_of(output):
     return first_line(plain)
 
 
-CHECKER_CALL = re.compile(r"\b(?:Check|Chapter\d+\w*)\s*\.\s*(?:exercise\d*|passed|notYet)\s*\(")
+CHECKER_CALL = re.compile(r"\b(?:Check|Chapter\d+\w*)\s*\.\s*(?:exercise\w*|check\w*|passed|notYet)\s*\(")
 
 
 def is_checker(cell):
-    """A checker cell calls a checker (Check.exercise(...), ChapterNN.exerciseN(...)) and holds no solution."""
+    """A checker cell calls a checker (Check.exercise(...), ChapterNN.exerciseN(...) or .checkSomething(...))
+    and holds no solution."""
     return (cell.cell_type == "code" and CHECKER_CALL.search(cell.source) is not None
             and not any(MARKER.match(line) for line in cell.source.splitlines()))
 

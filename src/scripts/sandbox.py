@@ -47,7 +47,7 @@ class Sandbox:
     def __init__(self, limits, kernel_name="java"):
         self.limits, self.kernel_name = limits, kernel_name
         self.token = secrets.token_hex(16)
-        self.bwrap = shutil.which("bwrap") if os.environ.get("WORKBOOK_GRADE_NO_BWRAP") != "1" else None
+        self.bwrap = usable_bwrap()
 
     def __enter__(self):
         self.folder = tempfile.mkdtemp(prefix="workbook-grade-")
@@ -59,7 +59,7 @@ class Sandbox:
         self.cgroups = make_cgroups(self.token, self.limits)
         spec = KernelSpecManager().get_kernel_spec(self.kernel_name)
         argv = self.java_argv(spec.argv)
-        argv = self.bwrap_argv(argv) if self.bwrap and bwrap_works(self.bwrap) else argv
+        argv = self.bwrap_argv(argv) if self.sandboxed else argv
         if self.cgroups:   # the first process joins the cgroups before it starts anything
             joins = " && ".join(f"echo $$ > {shlex.quote(os.path.join(c, 'cgroup.procs'))}" for c in self.cgroups)
             argv = ["/bin/sh", "-c", joins + ' && exec "$@"', "sh", *argv]
@@ -78,7 +78,7 @@ class Sandbox:
 
     @property
     def sandboxed(self):
-        return bool(self.bwrap) and bwrap_works(self.bwrap)
+        return self.bwrap is not None
 
     @property
     def description(self):
@@ -143,15 +143,19 @@ class Sandbox:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-_bwrap_checked = {}
+_bwrap_works = {}
 
 
-def bwrap_works(bwrap):
-    """bwrap may be installed but refused (no user namespaces in a container)."""
-    if bwrap not in _bwrap_checked:
+def usable_bwrap():
+    """bwrap's path when it is installed and allowed to run (user namespaces, or root), else None.
+    WORKBOOK_GRADE_NO_BWRAP=1 forces the fallback (to test it)."""
+    bwrap = shutil.which("bwrap")
+    if bwrap is None or os.environ.get("WORKBOOK_GRADE_NO_BWRAP") == "1":
+        return None
+    if bwrap not in _bwrap_works:
         result = subprocess.run([bwrap, "--ro-bind", "/", "/", "--unshare-pid", "--", "true"], capture_output=True)
-        _bwrap_checked[bwrap] = result.returncode == 0
-    return _bwrap_checked[bwrap]
+        _bwrap_works[bwrap] = result.returncode == 0
+    return bwrap if _bwrap_works[bwrap] else None
 
 
 def make_cgroups(token, limits):

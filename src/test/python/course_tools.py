@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -232,7 +231,7 @@ class GradeTest(unittest.TestCase):
             "memoryhog": edited(reference, 9, "// END SOLUTION", MEMORY_HOG + "\n// END SOLUTION"),
             "flood": edited(reference, 9, "// END SOLUTION", OUTPUT_FLOOD + "\n// END SOLUTION"),
         }
-        if sandbox.bwrap_works(shutil.which("bwrap") or "bwrap"):   # without bwrap absolute paths are not protected
+        if sandbox.usable_bwrap():   # without bwrap absolute paths are not protected
             submissions["vandal"] = edited(reference, 9, "// END SOLUTION",
                                            VANDAL.replace("{root}", ROOT) + "\n// END SOLUTION")
         else:
