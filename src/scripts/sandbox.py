@@ -1,7 +1,8 @@
 """The sandbox `./workbook grade` runs each student's kernel in (see README.md, "Course use").
 
 With bubblewrap (`bwrap`, Debian package bubblewrap) the kernel sees the whole file system
-read-only, so the teacher's notebooks, data/ and target/classes cannot change; it works in a
+read-only, so the teacher's notebooks, data/ and target/classes cannot change, and your HOME as an
+empty folder but for the jars, classes and data the kernel's command names; it works in a
 fresh, size-limited tmpfs that is also its HOME (and a private /tmp); it lives in its own PID
 namespace, so when the kernel ends every process it started ends too (setsid ones included);
 it runs without capabilities. Without bwrap the kernel runs as the grader's user in a temporary
@@ -59,7 +60,7 @@ class Sandbox:
         self.cgroups = make_cgroups(self.token, self.limits)
         spec = KernelSpecManager().get_kernel_spec(self.kernel_name)
         argv = self.java_argv(spec.argv)
-        argv = self.bwrap_argv(argv) if self.sandboxed else argv
+        argv = self.bwrap_argv(argv, needed_paths(spec.argv)) if self.sandboxed else argv
         if self.cgroups:   # the first process joins the cgroups before it starts anything
             joins = " && ".join(f"echo $$ > {shlex.quote(os.path.join(c, 'cgroup.procs'))}" for c in self.cgroups)
             argv = ["/bin/sh", "-c", joins + ' && exec "$@"', "sh", *argv]
@@ -113,8 +114,16 @@ class Sandbox:
                                    for p in argument.split(os.pathsep))
         return argument
 
-    def bwrap_argv(self, argv):
-        options = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+    def bwrap_argv(self, argv, needed):
+        """Everything read-only; your HOME hidden (an empty tmpfs) but for what the kernel needs from it."""
+        real_home = os.path.realpath(os.path.expanduser("~"))
+        hide_home = []
+        if real_home != "/" and os.path.isdir(real_home):
+            hide_home = ["--tmpfs", real_home]
+            for path in sorted(set(needed) | {os.path.join(real_home, ".djl.ai")}):
+                if os.path.exists(path) and os.path.realpath(path).startswith(real_home + os.sep):
+                    hide_home += ["--ro-bind", path, path]
+        options = ["--ro-bind", "/", "/", *hide_home, "--dev", "/dev", "--proc", "/proc",
                    "--size", str(64 * MIB), "--tmpfs", "/tmp",
                    "--size", str(self.limits.work_mb * MIB), "--tmpfs", self.work, "--dir", self.home,
                    "--ro-bind", self.private, self.private,
@@ -141,6 +150,15 @@ class Sandbox:
     def __exit__(self, *_):
         self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def needed_paths(argv):
+    """The files and folders the kernel's command names: the JVM, the class path, -Dname=path values."""
+    paths = []
+    for argument in argv:
+        value = argument.split("=", 1)[1] if argument.startswith("-D") and "=" in argument else argument
+        paths += [part for part in value.split(os.pathsep) if os.path.isabs(part)]
+    return paths
 
 
 _bwrap_works = {}
