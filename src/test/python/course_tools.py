@@ -12,8 +12,11 @@ Run with /usr/bin/python3 after `./workbook` has built the classes and installed
 - The offline book (build_book.py) opened in headless Chromium with the network cut: every page
   loads, every plot draws (`.main-svg`), equations render, and every link between pages leads to
   a page of the book.
-- `grade` on a folder with a reference notebook, a wrong answer, an infinite loop, a syntax error
-  and a kernel crash reports exactly that, within its time limit, and leaves the files untouched.
+- `grade` on a folder with a reference notebook, a wrong answer, an infinite loop, a syntax error,
+  a kernel crash, three forgers (a System.out wrapper, a printed phantom verdict, an edited checker),
+  a vandal, a setsid escaper, a memory hog and an output flood grades each as it deserves, within
+  its time limit, the next student unaffected, the teacher's files byte-identical afterwards and
+  no process left behind.
 """
 import glob
 import hashlib
@@ -296,6 +299,20 @@ class GradeTest(unittest.TestCase):
                 self.assertEqual(digest, hashlib.sha256(Path(path).read_bytes()).hexdigest(), path)
             self.assertEqual(sorted(submissions), sorted(n[:-6] for n in os.listdir(class_folder)))
             self.assertFalse(os.path.exists(os.path.join(ROOT, "written-by-student.txt")))
+
+    def test_the_teachers_checker_runs_in_place_of_an_edited_copy_and_points_come_from_the_headers(self):
+        teacher = read(FIXTURE)
+        steps, last_step, edited_exercises = grade.plan(replaced(teacher, 7, EDITED_CHECKER), teacher)
+        checkers = [step for step in steps if step.exercise is not None]
+        self.assertEqual([(1, 4), (2, 7)], [(step.exercise, step.student_index) for step in checkers])
+        self.assertEqual(teacher.cells[7].source, checkers[1].source)
+        self.assertNotIn(EDITED_CHECKER, [step.source for step in steps])
+        self.assertEqual({2}, edited_exercises)
+        self.assertEqual({1: 2, 2: 4, 3: 5}, last_step)   # positions among the 6 code cells run
+        self.assertNotEqual(checkers[0].key, checkers[1].key)
+        self.assertIn(f'.seal("{checkers[1].key}"));', checkers[1].sealed_source())
+        with_points = edited(teacher, 5, "**Exercise 2.**", "**Exercise 2.** (3 points)")
+        self.assertEqual({1: 1.0, 2: 3.0, 3: 1.0}, grade.points_of(with_points))
 
     def test_student_versions_fail_every_checker_with_its_hint_and_references_pass(self):
         with tempfile.TemporaryDirectory() as folder:
