@@ -187,18 +187,27 @@ def plan(submission, teacher):
 
 
 class CappedClient(NotebookClient):
-    """Keeps at most max_output characters of a notebook's outputs; the rest is dropped (and noted)."""
+    """Keeps at most max_output characters of a notebook's outputs; the rest is dropped (and noted).
+    A checker cell's outputs that carry a sealed line pass anyway (at most SEALED_BUDGET characters
+    in all), so a flood in one exercise cannot cost the verdicts of the next."""
 
+    SEALED_BUDGET = 100_000
     max_output = 20_000_000
-    kept = dropped = 0
+    checker_cells = frozenset()
+    kept = dropped = sealed_kept = 0
 
     def output(self, outs, msg, display_id, cell_index):
         if msg["msg_type"] in ("stream", "display_data", "execute_result", "error"):
             size = len(json.dumps(msg.get("content", {})))
             if self.kept + size > self.max_output:
-                self.dropped += size
-                return None
-            self.kept += size
+                sealed = (cell_index in self.checker_cells and "WORKBOOK-SEAL" in msg["content"].get("text", "")
+                          and self.sealed_kept + size <= self.SEALED_BUDGET)
+                if not sealed:
+                    self.dropped += size
+                    return None
+                self.sealed_kept += size
+            else:
+                self.kept += size
         return super().output(outs, msg, display_id, cell_index)
 
 
@@ -221,6 +230,7 @@ def execute(path, teacher, time_limit, limits):
         client = CappedClient(nb, km=box.kernel_manager, timeout=int(time_limit) + 1, timeout_func=remaining,
                               allow_errors=True, interrupt_on_timeout=False, resources={"metadata": {"path": box.work}})
         client.max_output = limits.output_chars
+        client.checker_cells = frozenset(index for index, step in enumerate(steps) if step.exercise is not None)
         try:
             with client.setup_kernel(**box.launch_options):
                 for index, cell in enumerate(nb.cells):
@@ -268,12 +278,12 @@ def outcomes(teacher, steps, last_step, edited, stopped_at, how):
     """[(exercise, result, detail)] for every exercise of the teacher's notebook."""
     results = []
     for number in sorted(exercise_spans(teacher)):
-        checkers = [(position, step) for position, step in enumerate(steps) if step.exercise == number]
+        checkers = [step for step in steps if step.exercise == number]
         mine = [step for step in steps if step.exercise is None and step.belongs == number]
         errors = [output for step in mine for output in step.outputs if output.get("output_type") == "error"]
         note = "checker cell edited (it does not count; the teacher's checker ran instead): " if number in edited else ""
         found, checker_error, unsealed = [], None, False
-        for position, step in checkers:
+        for step in checkers:
             step_errors = [o for o in step.outputs if o.get("output_type") == "error"]
             verdicts = sealed_verdicts(step) if step.ran else None
             if step_errors:
@@ -284,7 +294,7 @@ def outcomes(teacher, steps, last_step, edited, stopped_at, how):
                 found.extend(verdicts or [])
         not_yet = [text for kind, text in found if kind == "NOT YET"]
         end = last_step.get(number, len(steps) - 1)
-        if checkers and not checker_error and not unsealed and all(step.ran for _, step in checkers) and found:
+        if checkers and not checker_error and not unsealed and all(step.ran for step in checkers) and found:
             if not_yet:
                 results.append((number, "failed", note + not_yet[0]))
             else:

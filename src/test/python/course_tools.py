@@ -191,7 +191,7 @@ MEMORY_HOG = """{
     java.util.List<long[]> hog = new java.util.ArrayList<>();
     while (true) hog.add(new long[1 << 20]);
 }"""
-OUTPUT_FLOOD = """for (int i = 0; i < 50_000; i++) System.out.println("flood line " + i + " ................................");"""
+OUTPUT_FLOOD = """for (int i = 0; i < 20_000; i++) System.out.println("flood line " + i + " ................................");"""
 
 
 def teacher_files():
@@ -232,7 +232,8 @@ class GradeTest(unittest.TestCase):
             "editedchecker": replaced(wrong_runningmax, 7, EDITED_CHECKER),
             "escaper": edited(reference, 9, "// END SOLUTION", ESCAPER.replace("{marker}", marker) + "\n// END SOLUTION"),
             "memoryhog": edited(reference, 9, "// END SOLUTION", MEMORY_HOG + "\n// END SOLUTION"),
-            "flood": edited(reference, 9, "// END SOLUTION", OUTPUT_FLOOD + "\n// END SOLUTION"),
+            # floods in exercise 1: its checker's sealed line still comes through
+            "flood": edited(reference, 3, "    if (x.length == 0) {", "    " + OUTPUT_FLOOD + "\n    if (x.length == 0) {"),
         }
         if sandbox.usable_bwrap():   # without bwrap absolute paths are not protected
             submissions["vandal"] = edited(reference, 9, "// END SOLUTION",
