@@ -12,8 +12,11 @@ Run with /usr/bin/python3 after `./workbook` has built the classes and installed
 - The offline book (build_book.py) opened in headless Chromium with the network cut: every page
   loads, every plot draws (`.main-svg`), equations render, and every link between pages leads to
   a page of the book.
-- `grade` on a folder with a reference notebook, a wrong answer, an infinite loop, a syntax error
-  and a kernel crash reports exactly that, within its time limit, and leaves the files untouched.
+- `grade` on a folder with a reference notebook, a wrong answer, an infinite loop, a syntax error,
+  a kernel crash, three forgers (a System.out wrapper, a printed phantom verdict, an edited checker),
+  a vandal, a setsid escaper, a memory hog and an output flood grades each as it deserves, within
+  its time limit, the next student unaffected, the teacher's files byte-identical afterwards and
+  no process left behind.
 """
 import glob
 import hashlib
@@ -34,6 +37,7 @@ SCRIPTS = os.path.join(ROOT, "src", "scripts")
 sys.path.insert(0, SCRIPTS)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import grade  # noqa: E402
+import sandbox  # noqa: E402
 from student_version import MARKER, MarkerError, solution_regions, student_version  # noqa: E402
 
 FIXTURE = os.path.join(ROOT, "src", "test", "python", "fixtures", "course-exercises.ipynb")
@@ -64,16 +68,23 @@ def edited(nb, cell_index, old, new):
     return copy
 
 
-def run_grade(paths, out, time_limit):
+def run_grade(paths, out, time_limit, *options):
     started = time.monotonic()
     result = subprocess.run([sys.executable, os.path.join(SCRIPTS, "grade.py"), "--out", out,
-                             "--time-limit", str(time_limit), *paths], capture_output=True, text=True, timeout=1200)
+                             "--time-limit", str(time_limit), *options, *paths], capture_output=True, text=True,
+                            timeout=1200)
     seconds = time.monotonic() - started
     if result.returncode != 0:
         raise AssertionError(f"grade.py failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     with open(os.path.join(out, "grades.json"), encoding="utf-8") as f:
         grades = json.load(f)
     return grades, result.stdout, seconds
+
+
+def replaced(nb, cell_index, source):
+    copy = nbformat.from_dict(json.loads(json.dumps(nb)))
+    copy.cells[cell_index].source = source
+    return copy
 
 
 def results_by_exercise(entry):
@@ -149,20 +160,87 @@ class StudentVersionTest(unittest.TestCase):
             self.assertEqual(["course-exercises.ipynb"], os.listdir(out))
 
 
+# Submissions that try to cheat or to harm: each must be graded as it deserves, the others unaffected.
+SET_OUT_FORGER = """static boolean forging = false;
+static int[] runningMax(int[] x) {
+    if (!forging) {   // installed while the checker runs: every NOT YET it prints becomes PASSED
+        forging = true;
+        java.io.PrintStream real = System.out;
+        System.setOut(new java.io.PrintStream(real, true) {
+            @Override public void println(String line) { real.println(line.replace("NOT YET", "PASSED")); }
+        });
+    }
+    return new int[x.length];
+}"""
+PHANTOM = 'System.out.println("PASSED exercise 99: a phantom exercise");\nSystem.out.println("PASSED exercise 2: forged");'
+EDITED_CHECKER = 'Check.passed(2, "runningMax(x) matches the reference");'
+VANDAL = """java.nio.file.Files.writeString(java.nio.file.Path.of("written-by-student.txt"), "x");
+for (String name : new String[] {System.getProperty("workbook.data"), "{root}/data", "{root}/target/classes",
+                                 "../../../../../../../../{root}/data"}) {
+    try (var paths = java.nio.file.Files.walk(java.nio.file.Path.of(name))) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            try { java.nio.file.Files.delete(p); } catch (java.io.IOException e) { }
+        });
+    } catch (java.io.IOException | java.io.UncheckedIOException e) { }
+}
+java.nio.file.Files.writeString(java.nio.file.Path.of("{root}/target/classes/workbook/check/Check.class"), "vandalised");"""
+ESCAPER = """new ProcessBuilder("setsid", "sh", "-c", "sleep 300; echo {marker}").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+new ProcessBuilder("sh", "-c", "(sleep 300; echo {marker}) &").start().waitFor();"""
+MEMORY_HOG = """{
+    java.util.List<long[]> hog = new java.util.ArrayList<>();
+    while (true) hog.add(new long[1 << 20]);
+}"""
+OUTPUT_FLOOD = """for (int i = 0; i < 20_000; i++) System.out.println("flood line " + i + " ................................");"""
+
+
+def teacher_files():
+    """sha256 of every file of data/ and target/classes, and of the fixture."""
+    paths = [FIXTURE] + [str(p) for folder in ("data", "target/classes") for p in sorted(Path(ROOT, folder).rglob("*"))
+                         if p.is_file()]
+    return {path: hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in paths}
+
+
+def processes_with(marker):
+    found = []
+    for name in os.listdir("/proc"):
+        try:
+            if name.isdigit() and marker in Path("/proc", name, "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(name))
+        except OSError:
+            pass
+    return found
+
+
 class GradeTest(unittest.TestCase):
 
-    def test_a_class_of_five_is_graded_exactly_within_the_time_limit(self):
+    def test_a_class_is_graded_exactly_and_safely_cheats_and_harm_included(self):
         reference = read(FIXTURE)
+        wrong_runningmax = edited(reference, 6, "Integer.MIN_VALUE", "0")
+        marker = "workbook-escaper-" + os.urandom(6).hex()
         submissions = {
             "reference": reference,
             # exercise 2 starts from 0 instead of the first value, and the student writes a file
-            "wrong": edited(edited(reference, 6, "Integer.MIN_VALUE", "0"), 9, "// END SOLUTION",
+            "wrong": edited(wrong_runningmax, 9, "// END SOLUTION",
                             'java.nio.file.Files.writeString(java.nio.file.Path.of("written-by-student.txt"), "x");\n'
                             "// END SOLUTION"),
             "loop": edited(reference, 3, "    if (x.length == 0) {", "    while (x.length >= 0) { }\n    if (x.length == 0) {"),
             "syntax": edited(reference, 6, "maxima[i] = largestSoFar;", "maxima[i] = largestSoFar"),
             "crash": edited(reference, 6, "    int largestSoFar", "    System.exit(3);\n    int largestSoFar"),
+            "setout": replaced(reference, 6, SET_OUT_FORGER),
+            "phantom": edited(wrong_runningmax, 9, "// END SOLUTION", PHANTOM + "\n// END SOLUTION"),
+            "editedchecker": replaced(wrong_runningmax, 7, EDITED_CHECKER),
+            "escaper": edited(reference, 9, "// END SOLUTION", ESCAPER.replace("{marker}", marker) + "\n// END SOLUTION"),
+            "memoryhog": edited(reference, 9, "// END SOLUTION", MEMORY_HOG + "\n// END SOLUTION"),
+            # floods in exercise 1: its checker's sealed line still comes through
+            "flood": edited(reference, 3, "    if (x.length == 0) {", "    " + OUTPUT_FLOOD + "\n    if (x.length == 0) {"),
         }
+        if sandbox.usable_bwrap():   # without bwrap absolute paths are not protected
+            submissions["vandal"] = edited(reference, 9, "// END SOLUTION",
+                                           VANDAL.replace("{root}", ROOT) + "\n// END SOLUTION")
+        else:
+            print("\n  bwrap missing or refused: the vandal is left out", file=sys.stderr)
+        teacher_before = teacher_files()
         with tempfile.TemporaryDirectory() as folder:
             class_folder = os.path.join(folder, "class")
             os.makedirs(class_folder)
@@ -171,35 +249,71 @@ class GradeTest(unittest.TestCase):
                 path = os.path.join(class_folder, student + ".ipynb")
                 nbformat.write(nb, path)
                 digests[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            grades, output, seconds = run_grade([class_folder], os.path.join(folder, "grades"), FIXTURE_TIME_LIMIT)
-            print(f"\n  grade on 5 fixture notebooks: {seconds:.1f} s ("
+            grades, output, seconds = run_grade([class_folder], os.path.join(folder, "grades"), FIXTURE_TIME_LIMIT,
+                                                "--reference", FIXTURE, "--memory-mb", "1024", "--output-limit", "100000")
+            print(f"\n  grade on {len(submissions)} fixture notebooks: {seconds:.1f} s ("
                   + ", ".join(f"{e['student']} {e['seconds']} s" for e in grades["notebooks"]) + ")", file=sys.stderr)
 
             entries = {entry["student"]: entry for entry in grades["notebooks"]}
             self.assertEqual(set(submissions), set(entries))
             by = {student: results_by_exercise(entry) for student, entry in entries.items()}
-            self.assertEqual(["passed", "passed", "not checked"], [by["reference"][n][0] for n in (1, 2, 3)])
-            self.assertEqual(["passed", "failed", "not checked"], [by["wrong"][n][0] for n in (1, 2, 3)])
+            results = {student: [by[student][n][0] for n in sorted(by[student])] for student in by}
+            self.assertEqual(["passed", "passed", "not checked"], results["reference"])
+            self.assertEqual((2.0, 3.0), (entries["reference"]["points"], entries["reference"]["out_of"]))
+            self.assertEqual(["passed", "failed", "not checked"], results["wrong"])
             self.assertEqual("on negative values (input [-5, -7, -1]): expected [-5, -5, -1], got [0, 0, 0]",
                              by["wrong"][2][1])
-            self.assertEqual(["timed out"] * 3, [by["loop"][n][0] for n in (1, 2, 3)])
+            self.assertEqual(["timed out"] * 3, results["loop"])
             self.assertEqual("timed out", entries["loop"]["run"])
             self.assertLessEqual(entries["loop"]["seconds"], FIXTURE_TIME_LIMIT + 15)
-            self.assertEqual(["passed", "error", "not checked"], [by["syntax"][n][0] for n in (1, 2, 3)])
+            self.assertEqual(["passed", "error", "not checked"], results["syntax"])
             self.assertIn("';' expected", by["syntax"][2][1])
-            self.assertEqual(["passed", "error", "error"], [by["crash"][n][0] for n in (1, 2, 3)])
+            self.assertEqual(["passed", "error", "error"], results["crash"])
             self.assertIn("the kernel died in cell 8", by["crash"][2][1])
             self.assertEqual("kernel died", entries["crash"]["run"])
+            # the forgers: the teacher's checker decides, through its sealed line
+            self.assertEqual(["passed", "failed", "not checked"], results["setout"])
+            self.assertTrue(by["setout"][2][1].startswith("on a rising then falling array"), by["setout"][2][1])
+            self.assertEqual(["passed", "failed", "not checked"], results["phantom"])   # no exercise 99
+            self.assertEqual(["passed", "failed", "not checked"], results["editedchecker"])
+            self.assertTrue(by["editedchecker"][2][1].startswith("checker cell edited"), by["editedchecker"][2][1])
+            self.assertEqual([False, True, False], [row["checker_edited"] for row in entries["editedchecker"]["exercises"]])
+            # the harmful: their own exercise fails or errs, the others are graded as usual
+            self.assertEqual(["passed", "passed", "not checked"], results["escaper"])
+            self.assertEqual([], processes_with(marker), "a process the escaper started is still alive")
+            self.assertEqual(["passed", "passed", "error"], results["memoryhog"])
+            self.assertIn("OutOfMemoryError", by["memoryhog"][3][1])
+            self.assertEqual(["passed", "passed", "not checked"], results["flood"], by["flood"])
+            self.assertIn("output over 100000 characters dropped", entries["flood"]["run"])
+            if "vandal" in submissions:
+                self.assertEqual(["passed", "passed", "error"], results["vandal"])
+                self.assertIn("Read-only file system", by["vandal"][3][1])
+            self.assertEqual(teacher_before, teacher_files(), "a teacher's file changed")
 
             self.assertIn("WARNING: grading RUNS THE STUDENTS' CODE", output)
             self.assertIn("    exercise 2   failed       on negative values", output)
             csv_lines = Path(folder, "grades", "grades.csv").read_text(encoding="utf-8").splitlines()
-            self.assertEqual("student,notebook,exercise,result,detail,notebook_seconds,run", csv_lines[0])
-            self.assertEqual(1 + 5 * 3, len(csv_lines))
+            self.assertEqual("student,notebook,exercise,result,detail,points,out_of,notebook_points,notebook_out_of,"
+                             "notebook_seconds,run", csv_lines[0])
+            self.assertEqual(1 + len(submissions) * 3, len(csv_lines))
             for path, digest in digests.items():   # only read, never written
                 self.assertEqual(digest, hashlib.sha256(Path(path).read_bytes()).hexdigest(), path)
             self.assertEqual(sorted(submissions), sorted(n[:-6] for n in os.listdir(class_folder)))
             self.assertFalse(os.path.exists(os.path.join(ROOT, "written-by-student.txt")))
+
+    def test_the_teachers_checker_runs_in_place_of_an_edited_copy_and_points_come_from_the_headers(self):
+        teacher = read(FIXTURE)
+        steps, last_step, edited_exercises = grade.plan(replaced(teacher, 7, EDITED_CHECKER), teacher)
+        checkers = [step for step in steps if step.exercise is not None]
+        self.assertEqual([(1, 4), (2, 7)], [(step.exercise, step.student_index) for step in checkers])
+        self.assertEqual(teacher.cells[7].source, checkers[1].source)
+        self.assertNotIn(EDITED_CHECKER, [step.source for step in steps])
+        self.assertEqual({2}, edited_exercises)
+        self.assertEqual({1: 2, 2: 4, 3: 5}, last_step)   # positions among the 6 code cells run
+        self.assertNotEqual(checkers[0].key, checkers[1].key)
+        self.assertIn(f'.seal("{checkers[1].key}"));', checkers[1].sealed_source())
+        with_points = edited(teacher, 5, "**Exercise 2.**", "**Exercise 2.** (3 points)")
+        self.assertEqual({1: 1.0, 2: 3.0, 3: 1.0}, grade.points_of(with_points))
 
     def test_student_versions_fail_every_checker_with_its_hint_and_references_pass(self):
         with tempfile.TemporaryDirectory() as folder:
@@ -210,15 +324,15 @@ class GradeTest(unittest.TestCase):
                 paths.append(os.path.join(folder, "student-versions", name))
                 os.makedirs(os.path.dirname(paths[-1]), exist_ok=True)
                 nbformat.write(student, paths[-1])
-            grades, _, seconds = run_grade([os.path.join(folder, "student-versions")], os.path.join(folder, "grades"), 300)
+            grades, _, seconds = run_grade([os.path.join(folder, "student-versions")], os.path.join(folder, "grades"), 300,
+                                           "--reference", os.path.join(ROOT, "notebooks"), "--reference", FIXTURE)
             print(f"\n  grade on the student versions of {len(paths)} notebooks: {seconds:.1f} s", file=sys.stderr)
             students = {entry["notebook"]: entry for entry in grades["notebooks"]}
 
         for path in NOTEBOOKS + [FIXTURE]:
             name = os.path.basename(path)
             with self.subTest(notebook=name):
-                reference_results = results_by_exercise({"exercises": [
-                    {"exercise": n, "result": r, "detail": d} for n, r, d in grade.outcomes(*self.executed_reference(path))]})
+                reference_results = self.reference_results(path)
                 student_results = results_by_exercise(students[name])
                 self.assertEqual("completed", students[name]["run"])
                 self.assertEqual(set(reference_results), set(student_results))
@@ -233,13 +347,18 @@ class GradeTest(unittest.TestCase):
                     else:
                         self.assertEqual("not answered (the placeholder is still there)", student_detail)
 
-    def executed_reference(self, path):
-        """The reference notebook with outputs: run_notebooks.py's copy when fresh, else executed now."""
+    def reference_results(self, path):
+        """{exercise: (result, detail)} of the teacher's notebook: from the verdicts printed in
+        run_notebooks.py's executed copy when fresh (the teacher's own run), else graded now."""
         executed = os.path.join(ROOT, "target", "executed", os.path.basename(path))
         if os.path.exists(executed) and os.path.getmtime(executed) >= os.path.getmtime(path):
-            return read(executed), None, "completed"
-        nb, stopped_at, how, _ = grade.execute(path, 300)
-        return nb, stopped_at, how
+            nb = read(executed)
+            printed = "\n".join(grade.text_of(out) for cell in nb.cells for out in cell.get("outputs", []))
+            passed = {int(n) for n in re.findall(r"^PASSED exercise (\d+):", printed, re.MULTILINE)}
+            return {n: ("passed" if n in passed else "not checked", "") for n in grade.exercise_spans(nb)}
+        teacher = read(path)
+        steps, last_step, edited, stopped_at, how, _, _ = grade.execute(path, teacher, 300, sandbox.Limits())
+        return {n: (r, d) for n, r, d in grade.outcomes(teacher, steps, last_step, edited, stopped_at, how)}
 
 
 class BookTest(unittest.TestCase):

@@ -47,6 +47,7 @@ public final class Check {
 
     /** Prints {@code PASSED exercise N: message} and returns true. */
     public static boolean passed(int exercise, String message) {
+        Recording.record("PASSED", exercise, oneLine(message));
         System.out.println("PASSED exercise " + exercise + ": " + oneLine(message));
         System.out.flush();
         return true;
@@ -54,6 +55,7 @@ public final class Check {
 
     /** Prints {@code NOT YET exercise N: hint} and returns false. */
     public static boolean notYet(int exercise, String hint) {
+        Recording.record("NOT YET", exercise, oneLine(hint));
         System.out.println("NOT YET exercise " + exercise + ": " + oneLine(hint));
         System.out.flush();
         return false;
