@@ -304,7 +304,7 @@ def outcomes(teacher, steps, last_step, edited, stopped_at, how):
                 results.append((number, "timed out", note + f"the notebook's time limit ran out in cell {cell_label(steps, stopped_at)}"))
             elif how.startswith("kernel died"):
                 results.append((number, "error", note + f"the kernel died in cell {cell_label(steps, stopped_at)} "
-                                                        "(System.exit, a crash, or out of memory)"))
+                                                        "(a crash, a killed process, or out of memory)"))
             else:
                 results.append((number, "error", note + how))
         elif any(PLACEHOLDER_MESSAGE.format(n=number) in error_of(e) for e in errors):

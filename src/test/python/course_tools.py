@@ -13,7 +13,7 @@ Run with /usr/bin/python3 after `./workbook` has built the classes and installed
   loads, every plot draws (`.main-svg`), equations render, and every link between pages leads to
   a page of the book.
 - `grade` on a folder with a reference notebook, a wrong answer, an infinite loop, a syntax error,
-  a kernel crash, three forgers (a System.out wrapper, a printed phantom verdict, an edited checker),
+  a System.exit (refused by the kernel), a kernel killed outright, three forgers (a System.out wrapper, a printed phantom verdict, an edited checker),
   a vandal, a setsid escaper, a memory hog and an output flood grades each as it deserves, within
   its time limit, the next student unaffected, the teacher's files byte-identical afterwards and
   no process left behind.
@@ -191,6 +191,9 @@ MEMORY_HOG = """{
     java.util.List<long[]> hog = new java.util.ArrayList<>();
     while (true) hog.add(new long[1 << 20]);
 }"""
+# System.exit is refused by the kernel (ExitGuard); this kills the kernel's own process outright
+KERNEL_KILLER = ("try { new ProcessBuilder(\"kill\", \"-9\", String.valueOf(ProcessHandle.current().pid())).start().waitFor(); }"
+                 " catch (Exception e) { throw new RuntimeException(e); }")
 OUTPUT_FLOOD = """for (int i = 0; i < 20_000; i++) System.out.println("flood line " + i + " ................................");"""
 
 
@@ -226,7 +229,8 @@ class GradeTest(unittest.TestCase):
                             "// END SOLUTION"),
             "loop": edited(reference, 3, "    if (x.length == 0) {", "    while (x.length >= 0) { }\n    if (x.length == 0) {"),
             "syntax": edited(reference, 6, "maxima[i] = largestSoFar;", "maxima[i] = largestSoFar"),
-            "crash": edited(reference, 6, "    int largestSoFar", "    System.exit(3);\n    int largestSoFar"),
+            "exit": edited(reference, 6, "    int largestSoFar", "    System.exit(3);\n    int largestSoFar"),
+            "crash": edited(reference, 6, "    int largestSoFar", "    " + KERNEL_KILLER + "\n    int largestSoFar"),
             "setout": replaced(reference, 6, SET_OUT_FORGER),
             "phantom": edited(wrong_runningmax, 9, "// END SOLUTION", PHANTOM + "\n// END SOLUTION"),
             "editedchecker": replaced(wrong_runningmax, 7, EDITED_CHECKER),
@@ -268,6 +272,8 @@ class GradeTest(unittest.TestCase):
             self.assertLessEqual(entries["loop"]["seconds"], FIXTURE_TIME_LIMIT + 15)
             self.assertEqual(["passed", "error", "not checked"], results["syntax"])
             self.assertIn("';' expected", by["syntax"][2][1])
+            self.assertEqual(["passed", "error", "not checked"], results["exit"])
+            self.assertIn("System.exit", by["exit"][2][1])
             self.assertEqual(["passed", "error", "error"], results["crash"])
             self.assertIn("the kernel died in cell 8", by["crash"][2][1])
             self.assertEqual("kernel died", entries["crash"]["run"])
