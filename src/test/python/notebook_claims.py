@@ -194,6 +194,19 @@ def masked_table(plain):
     return "\n".join(shown)
 
 
+def coalesced(outputs):
+    """A cell's outputs with consecutive texts of one stream joined, as Jupyter shows them: where a batch of
+    output ended is the kernel's timing, not the notebook's result."""
+    joined = []
+    for output in outputs:
+        if (joined and output.get("output_type") == "stream" and joined[-1].get("output_type") == "stream"
+                and joined[-1].get("name") == output.get("name")):
+            joined[-1] = dict(joined[-1], text=text_of(joined[-1].get("text", "")) + text_of(output.get("text", "")))
+        else:
+            joined.append(output)
+    return joined
+
+
 def check_same(first, second):
     problems = []
     second_names = {os.path.basename(p) for p in notebooks_in(second)}
@@ -207,8 +220,8 @@ def check_same(first, second):
             problems.append(f"{name}: {len(a)} cells in one run, {len(b)} in the other")
             continue
         for index, (cell_a, cell_b) in enumerate(zip(a, b)):
-            lines_a = [line for o in cell_a.get("outputs", []) for line in comparable(o)]
-            lines_b = [line for o in cell_b.get("outputs", []) for line in comparable(o)]
+            lines_a = [line for o in coalesced(cell_a.get("outputs", [])) for line in comparable(o)]
+            lines_b = [line for o in coalesced(cell_b.get("outputs", [])) for line in comparable(o)]
             if lines_a != lines_b:
                 for line_a, line_b in zip(lines_a + ["<nothing>"] * len(lines_b), lines_b + ["<nothing>"] * len(lines_a)):
                     if line_a != line_b:

@@ -93,6 +93,12 @@ class SameDigits(unittest.TestCase):
     def test_a_missing_output_fails(self):
         self.assertEqual(1, len(self.problems([stream("a\nb\n")], [stream("a\n")])))
 
+    def test_one_line_sent_in_two_batches_is_the_same_line(self):
+        self.assertEqual([], self.problems([stream("book "), stream("684,768 characters\n")],
+                                           [stream("book 684,768 characters\n")]))
+        self.assertEqual(1, len(self.problems([stream("book "), stream("684,769 characters\n")],
+                                              [stream("book 684,768 characters\n")])))
+
 
 class CellsThatPaste(unittest.TestCase):
 

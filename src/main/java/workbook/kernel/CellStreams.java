@@ -17,6 +17,11 @@ import java.util.concurrent.TimeUnit;
  * a batch reaches {@value #MAX_BATCH_BYTES} bytes), not a message per {@code println}. Thousands of
  * tiny messages overflowed ZeroMQ's queue: lines, and even the cell's "idle", were lost.
  *
+ * <p>A batch sent by the timer ends at a line break: a {@code printf} writes its pieces one by one,
+ * and a line cut between two messages is stored as two outputs, which differ from run to run. A
+ * line without its break yet (a progress "Training... ") goes out once it has waited
+ * {@value #PARTIAL_LINE_MILLIS} ms, and at once before a display, an input prompt or the cell's end.
+ *
  * <p>A cell shows at most {@value #MAX_LINES_PER_CELL} lines or {@value #MAX_BYTES_PER_CELL} bytes;
  * the rest is counted, not sent, and a notice says how much was left out.
  *
@@ -28,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 final class CellStreams implements AutoCloseable {
 
     static final long FLUSH_INTERVAL_MILLIS = 50;
+    static final long PARTIAL_LINE_MILLIS = 500;
     static final int MAX_BATCH_BYTES = 256 * 1024;
     static final int MAX_LINES_PER_CELL = 25_000;
     static final long MAX_BYTES_PER_CELL = 4L * 1024 * 1024;
@@ -101,14 +107,18 @@ final class CellStreams implements AutoCloseable {
     private void flushPending() {
         for (Cell cell : withPending) {
             withPending.remove(cell);
-            cell.flush();
+            if (cell.flushWholeLines(cell.waitedTooLong())) {
+                withPending.add(cell); // a line without its break waits for the next round
+            }
         }
     }
 
     @Override
     public void close() {
         flusher.shutdownNow();
-        flushPending();
+        for (Cell cell : withPending) {
+            cell.flush();
+        }
     }
 
     /** Routes the bytes of one stream to the cell of the writing thread. */
@@ -149,6 +159,7 @@ final class CellStreams implements AutoCloseable {
         private final Sink sink;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private String pendingStream = "stdout";
+        private long pendingSinceNanos;
         private long shownLines;
         private long shownBytes;
         private long leftOutLines;
@@ -170,6 +181,9 @@ final class CellStreams implements AutoCloseable {
                 flush(); // keep the order of stdout and stderr lines
                 pendingStream = streamName;
             }
+            if (pending.size() == 0) {
+                pendingSinceNanos = System.nanoTime();
+            }
             int end = offset;
             while (end < offset + length && shownLines < MAX_LINES_PER_CELL && shownBytes < MAX_BYTES_PER_CELL) {
                 if (bytes[end] == '\n') {
@@ -190,7 +204,7 @@ final class CellStreams implements AutoCloseable {
                 return false;
             }
             if (pending.size() >= MAX_BATCH_BYTES) {
-                flush();
+                flushWholeLines(true);
             }
             return pending.size() > 0;
         }
@@ -211,6 +225,43 @@ final class CellStreams implements AutoCloseable {
                 sink.send(pendingStream, text);
                 messagesSent++;
             }
+        }
+
+        /**
+         * Sends the pending output up to its last line break, or all of it (never half a character)
+         * when {@code evenAPartialLine}. Returns true when some output is still waiting.
+         */
+        synchronized boolean flushWholeLines(boolean evenAPartialLine) {
+            byte[] bytes = pending.toByteArray();
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
+            if (end == 0 && evenAPartialLine) {
+                end = bytes.length;
+                while (end > 0 && (bytes[end - 1] & 0xC0) == 0x80) {
+                    end--; // back off to the first byte of the last character...
+                }
+                if (end > 0 && (bytes[end - 1] & 0x80) != 0) {
+                    end--; // ...and leave that character, maybe incomplete, for the next batch
+                }
+                if (end == 0) {
+                    end = bytes.length;
+                }
+            }
+            if (end > 0) {
+                sink.send(pendingStream, new String(bytes, 0, end, StandardCharsets.UTF_8));
+                messagesSent++;
+                pending.reset();
+                pending.write(bytes, end, bytes.length - end);
+                pendingSinceNanos = System.nanoTime();
+            }
+            return pending.size() > 0;
+        }
+
+        /** True when the oldest output waiting has waited {@value #PARTIAL_LINE_MILLIS} ms. */
+        synchronized boolean waitedTooLong() {
+            return System.nanoTime() - pendingSinceNanos >= TimeUnit.MILLISECONDS.toNanos(PARTIAL_LINE_MILLIS);
         }
 
         synchronized void finish() {

@@ -67,4 +67,29 @@ class CellStreamsTest {
         assertEquals("kernel log" + System.lineSeparator(), terminal.toString());
         assertTrue(sent.isEmpty());
     }
+
+    @Test
+    void theTimerSendsWholeLinesSoALineIsOneOutput() throws InterruptedException {
+        CellStreams.Cell cell = streams.startCell((name, text) -> sent.add(new String[] {name, text}));
+        streams.bindCurrentThread();
+        streams.out.print("book ");
+        Thread.sleep(4 * CellStreams.FLUSH_INTERVAL_MILLIS); // several timer rounds, less than a partial line waits
+        streams.out.println("684,768 characters ‖∂L‖");
+        Thread.sleep(4 * CellStreams.FLUSH_INTERVAL_MILLIS);
+        assertEquals(1, sent.size(), "sent by the timer, in one piece");
+        assertEquals("book 684,768 characters ‖∂L‖" + System.lineSeparator(), sent.get(0)[1]);
+        streams.finishCell(cell);
+    }
+
+    @Test
+    void aLineWithoutItsBreakGoesOutAfterWaiting() throws InterruptedException {
+        CellStreams.Cell cell = streams.startCell((name, text) -> sent.add(new String[] {name, text}));
+        streams.bindCurrentThread();
+        streams.out.print("Training... ");
+        Thread.sleep(CellStreams.PARTIAL_LINE_MILLIS + 10 * CellStreams.FLUSH_INTERVAL_MILLIS);
+        assertEquals("Training... ", textOf("stdout"), "a progress line shows while the cell still runs");
+        streams.out.println("done");
+        streams.finishCell(cell);
+        assertEquals("Training... done" + System.lineSeparator(), textOf("stdout"));
+    }
 }
