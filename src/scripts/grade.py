@@ -53,7 +53,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from student_version import EXERCISE_HEADER, MARKER, PLACEHOLDER_MESSAGE  # noqa: E402  (one convention)
+from student_version import EXERCISE_HEADER, MARKER, PLACEHOLDER_MESSAGE, unwrapped_checker  # noqa: E402  (one convention)
 import sandbox  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -125,7 +125,8 @@ def is_checker(cell):
 
 
 def normalised(source):
-    return "\n".join(line.rstrip() for line in source.strip().splitlines())
+    """The source compared with the teacher's checker: trailing spaces and nbgrader's wrapper ignored."""
+    return "\n".join(line.rstrip() for line in unwrapped_checker(source.strip()).strip().splitlines())
 
 
 class Step:
