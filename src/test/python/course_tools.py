@@ -17,6 +17,8 @@ Run with /usr/bin/python3 after `./workbook` has built the classes and installed
   a vandal, a setsid escaper, a memory hog and an output flood grades each as it deserves, within
   its time limit, the next student unaffected, the teacher's files byte-identical afterwards and
   no process left behind.
+- `grade`'s feedback pages: each exercise's verdict, hint and points after its checker, and
+  everything a student wrote or printed (HTML and script tags included) escaped, nothing loaded.
 - `student --nbgrader`: every notebook's cells carry nbgrader metadata that passes the schema and
   rules nbgrader documents (a validator written from them, itself tested on broken metadata), and
   the fixture's nbgrader version, run in the real kernel, raises in its checker cells on blank,
@@ -469,6 +471,49 @@ class GradeTest(unittest.TestCase):
                 self.assertEqual(digest, hashlib.sha256(Path(path).read_bytes()).hexdigest(), path)
             self.assertEqual(sorted(submissions), sorted(n[:-6] for n in os.listdir(class_folder)))
             self.assertFalse(os.path.exists(os.path.join(ROOT, "written-by-student.txt")))
+
+    def test_feedback_pages_show_each_verdict_by_its_exercise_and_escape_what_the_student_wrote(self):
+        reference = read(FIXTURE)
+        hostile = edited(edited(reference, 6, "Integer.MIN_VALUE", "0"), 9, "// END SOLUTION",
+                         'System.out.println("<script>alert(1)</script>");\n// END SOLUTION')
+        hostile.cells[8].source += '\n\n<img src=x onerror="alert(2)"> </pre></div><script>alert(3)</script>'
+        with tempfile.TemporaryDirectory() as folder:
+            class_folder = os.path.join(folder, "class")
+            os.makedirs(os.path.join(class_folder, "mallory<b>"))
+            os.makedirs(os.path.join(class_folder, "ada"))
+            nbformat.write(reference, os.path.join(class_folder, "ada", "course-exercises.ipynb"))
+            nbformat.write(hostile, os.path.join(class_folder, "mallory<b>", "course-exercises.ipynb"))
+            out = os.path.join(folder, "grades")
+            grades, output, _ = run_grade([class_folder], out, FIXTURE_TIME_LIMIT, "--reference", FIXTURE)
+            entries = {entry["student"]: entry for entry in grades["notebooks"]}
+            pages = {student: Path(entry["feedback"]).read_text(encoding="utf-8") for student, entry in entries.items()}
+            index = Path(out, "feedback", "index.html").read_text(encoding="utf-8")
+
+        self.assertEqual(os.path.join(out, "feedback", "ada", "course-exercises.html"), entries["ada"]["feedback"])
+        self.assertRegex(entries["mallory<b>"]["feedback"], r"/feedback/mallory_b_-[0-9a-f]{8}/course-exercises\.html$")
+        for student, page in list(pages.items()) + [("index", index)]:
+            with self.subTest(page=student):
+                self.assertNotRegex(page.lower(), r"<script|<img|onerror=\"|(src|href)=\"(https?:)?//")
+                self.assertNotIn("WORKBOOK-SEAL", page)
+                self.assertIn("Content-Security-Policy\" content=\"default-src 'none'", page)
+        ada, mallory = pages["ada"], pages["mallory<b>"]
+        self.assertIn("<b>2 of 3 points.</b>", ada)
+        for exercise, result in ((1, "passed"), (2, "passed"), (3, "not checked")):
+            self.assertIn(f"<b>Exercise {exercise}: {result}</b>", ada)
+        self.assertIn("<h1>course-exercises.ipynb: mallory&lt;b&gt;</h1>", mallory)
+        self.assertIn("<b>1 of 3 points.</b>", mallory)
+        self.assertIn('<pre class="output">&lt;script&gt;alert(1)&lt;/script&gt;\n</pre>', mallory)
+        self.assertIn("&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &lt;/pre&gt;&lt;/div&gt;&lt;script&gt;alert(3)", mallory)
+        # the verdict of exercise 2, with its hint, sits after its checker and before exercise 3's task
+        checker = mallory.index("the teacher&#x27;s checker of exercise 2")
+        verdict = mallory.index("<b>Exercise 2: failed</b> (0 of 1 points)<br>on negative values (input [-5, -7, -1]): "
+                                "expected [-5, -5, -1], got [0, 0, 0]")
+        task = mallory.index("**Exercise 3.** Does the series above have a trend?")
+        self.assertLess(checker, verdict)
+        self.assertLess(verdict, task)
+        self.assertIn('<a href="mallory_b_-', index)
+        self.assertIn("<td>mallory&lt;b&gt;</td>", index)
+        self.assertIn("feedback page per notebook", output)
 
     def test_the_teachers_checker_runs_in_place_of_an_edited_copy_and_points_come_from_the_headers(self):
         teacher = read(FIXTURE)
