@@ -117,11 +117,18 @@ def safe_name(text):
     return f"{name}-{hashlib.sha256(text.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
 
 
+_written = set()   # pages of this run: a second notebook of the same student and name gets its own
+
+
 def write(folder, entry, submission, steps, last_step):
-    """Writes folder/<student>/<notebook>.html; returns its path."""
-    path = os.path.join(folder, safe_name(entry["student"]), safe_name(entry["notebook"][:-len(".ipynb")]
-                                                                      if entry["notebook"].endswith(".ipynb")
-                                                                      else entry["notebook"]) + ".html")
+    """Writes folder/<student>/<notebook>.html (…-2.html and on for a second one of the same names); returns its path."""
+    notebook = entry["notebook"][:-len(".ipynb")] if entry["notebook"].endswith(".ipynb") else entry["notebook"]
+    stem, number = os.path.join(folder, safe_name(entry["student"]), safe_name(notebook)), 1
+    path = stem + ".html"
+    while os.path.abspath(path) in _written:
+        number += 1
+        path = f"{stem}-{number}.html"
+    _written.add(os.path.abspath(path))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(page(entry, submission, steps, last_step))

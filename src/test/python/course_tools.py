@@ -17,6 +17,8 @@ Run with /usr/bin/python3 after `./workbook` has built the classes and installed
   a vandal, a setsid escaper, a memory hog and an output flood grades each as it deserves, within
   its time limit, the next student unaffected, the teacher's files byte-identical afterwards and
   no process left behind.
+- `grade` cuts the network where bwrap can: a submission cannot connect to a port on the
+  grader's 127.0.0.1, and is graded as usual.
 - `grade`'s feedback pages: each exercise's verdict, hint and points after its checker, and
   everything a student wrote or printed (HTML and script tags included) escaped, nothing loaded.
 - `student --nbgrader`: every notebook's cells carry nbgrader metadata that passes the schema and
@@ -514,6 +516,30 @@ class GradeTest(unittest.TestCase):
         self.assertIn('<a href="mallory_b_-', index)
         self.assertIn("<td>mallory&lt;b&gt;</td>", index)
         self.assertIn("feedback page per notebook", output)
+
+    @unittest.skipUnless(sandbox.usable_bwrap() and sandbox.usable_network_cut(sandbox.usable_bwrap()),
+                         "bwrap cannot make a network namespace here: the network is not cut")
+    def test_a_submission_cannot_reach_the_graders_localhost_and_is_graded_as_usual(self):
+        import socket
+        listener = socket.create_server(("127.0.0.1", 0))   # stands for the Jupyter server or any local service
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        reference = read(FIXTURE)
+        probe = edited(reference, 9, "// END SOLUTION",
+                       f'try (var socket = new java.net.Socket()) {{\n'
+                       f'    socket.connect(new java.net.InetSocketAddress("127.0.0.1", {port}), 2000);\n'
+                       f'    System.out.println("connected to the grader");\n}}\n// END SOLUTION')
+        with tempfile.TemporaryDirectory() as folder, listener:
+            path = os.path.join(folder, "prober.ipynb")
+            nbformat.write(probe, path)
+            grades, _, _ = run_grade([path], os.path.join(folder, "grades"), FIXTURE_TIME_LIMIT, "--reference", FIXTURE)
+            with self.assertRaises(socket.timeout, msg="the sandbox reached the grader's localhost"):
+                listener.accept()
+        entry = grades["notebooks"][0]
+        self.assertIn("no network", entry["sandbox"])
+        results = results_by_exercise(entry)
+        self.assertEqual(("passed", "passed", "error"), tuple(results[n][0] for n in (1, 2, 3)))
+        self.assertEqual("java.net.ConnectException: Connection refused", results[3][1])
 
     def test_the_teachers_checker_runs_in_place_of_an_edited_copy_and_points_come_from_the_headers(self):
         teacher = read(FIXTURE)
