@@ -14,11 +14,17 @@ dialled out to the grader's Unix socket; when a client arrives the grader sends 
 and only then does the inside relay connect to the kernel and start copying. So the sandbox can
 only ever reach the grader's relay sockets, which lead back to its own kernel.
 
+Student code runs in the sandbox too and can dial the same Unix sockets, hoping to be handed a
+client (and so to see the grader's requests). The grader therefore takes dials only from the
+process that dialled first (the relay, which starts before the kernel, long before any student
+code), by the peer's process id (SO_PEERCRED); others are hung up on.
+
 Usage inside the sandbox: net_relay.py FOLDER PORT...
 """
 import os
 import queue
 import socket
+import struct
 import sys
 import threading
 import time
@@ -55,6 +61,7 @@ class OutsideRelay:
 
     def __init__(self, folder, ports):
         self.listeners, self.closed = [], False
+        self.relay_pid, self.pinning = None, threading.Lock()
         for port in ports:
             tcp = socket.create_server(("127.0.0.1", port))
             unix = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -68,9 +75,17 @@ class OutsideRelay:
     def accept_inside(self, unix, dialled):
         while not self.closed:
             try:
-                dialled.put(unix.accept()[0])
+                inside = unix.accept()[0]
             except OSError:
                 return
+            pid = struct.unpack("3i", inside.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")))[0]
+            with self.pinning:
+                self.relay_pid = pid if self.relay_pid is None else self.relay_pid
+                from_relay = pid == self.relay_pid
+            if from_relay:
+                dialled.put(inside)
+            else:
+                inside.close()
 
     def accept_clients(self, tcp, dialled):
         while not self.closed:

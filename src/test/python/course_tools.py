@@ -541,6 +541,36 @@ class GradeTest(unittest.TestCase):
         self.assertEqual(("passed", "passed", "error"), tuple(results[n][0] for n in (1, 2, 3)))
         self.assertEqual("java.net.ConnectException: Connection refused", results[3][1])
 
+    def test_the_graders_relay_takes_dials_only_from_the_first_dialler(self):
+        import socket
+        import net_relay
+        port = socket.create_server(("127.0.0.1", 0))
+        number = port.getsockname()[1]
+        port.close()
+        with tempfile.TemporaryDirectory() as folder:
+            relay = net_relay.OutsideRelay(folder, [number])
+            dialler = ("import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); "
+                       "print(s.recv(1) == b'\\x01', flush=True); s.sendall(b'from the relay'); s.recv(1)")
+            first = subprocess.Popen([sys.executable, "-c", dialler, os.path.join(folder, str(number))],
+                                     stdout=subprocess.PIPE, text=True)
+            try:
+                deadline = time.monotonic() + 10
+                while relay.relay_pid is None and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                self.assertEqual(first.pid, relay.relay_pid)
+                intruder = socket.socket(socket.AF_UNIX)   # this process is not the first dialler
+                intruder.connect(os.path.join(folder, str(number)))
+                intruder.settimeout(5)
+                self.assertEqual(b"", intruder.recv(1), "a second dialler was not hung up on")
+                client = socket.create_connection(("127.0.0.1", number), timeout=5)
+                self.assertEqual("True", first.stdout.readline().strip())
+                self.assertEqual(b"from the relay", client.recv(100))
+                client.close()
+            finally:
+                relay.close()
+                first.kill()
+                first.wait()
+
     def test_the_teachers_checker_runs_in_place_of_an_edited_copy_and_points_come_from_the_headers(self):
         teacher = read(FIXTURE)
         steps, last_step, edited_exercises = grade.plan(replaced(teacher, 7, EDITED_CHECKER), teacher)
