@@ -61,7 +61,7 @@ class OutsideRelay:
 
     def __init__(self, folder, ports):
         self.listeners, self.closed = [], False
-        self.relay_pid, self.pinning = None, threading.Lock()
+        self.relay_pid, self.pinning, self.queues = None, threading.Lock(), []
         for port in ports:
             tcp = socket.create_server(("127.0.0.1", port))
             unix = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -69,6 +69,7 @@ class OutsideRelay:
             unix.listen(16)
             self.listeners += [tcp, unix]
             dialled = queue.Queue()
+            self.queues.append(dialled)
             threading.Thread(target=self.accept_inside, args=(unix, dialled), daemon=True).start()
             threading.Thread(target=self.accept_clients, args=(tcp, dialled), daemon=True).start()
 
@@ -115,6 +116,9 @@ class OutsideRelay:
         self.closed = True
         for listener in self.listeners:
             listener.close()
+        for dialled in self.queues:   # dialled, never used
+            while not dialled.empty():
+                dialled.get_nowait().close()
 
 
 def dial_kernel(port):

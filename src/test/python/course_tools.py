@@ -562,6 +562,7 @@ class GradeTest(unittest.TestCase):
                 intruder.connect(os.path.join(folder, str(number)))
                 intruder.settimeout(5)
                 self.assertEqual(b"", intruder.recv(1), "a second dialler was not hung up on")
+                intruder.close()
                 client = socket.create_connection(("127.0.0.1", number), timeout=5)
                 self.assertEqual("True", first.stdout.readline().strip())
                 self.assertEqual(b"from the relay", client.recv(100))
