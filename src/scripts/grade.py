@@ -28,7 +28,8 @@ can still do). An exercise's result is one of
     timed out    the time limit ran out before the checker had run
     not checked  the teacher's notebook has no checker for it (e.g. an answer in words)
 A detail that starts with "checker cell edited" marks a submission whose checker cell was changed.
-Results are printed as a table per student and written to grades.csv and grades.json.
+Results are printed as a table per student and written to grades.csv and grades.json, and each
+notebook gets a feedback page, feedback/<student>/<notebook>.html (see feedback.py).
 
 The student is the notebook's folder below the folder given (submissions/alice/01.ipynb ->
 alice), or the notebook's name when it lies directly in it. The student's file is only read.
@@ -53,8 +54,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from student_version import EXERCISE_HEADER, MARKER, PLACEHOLDER_MESSAGE  # noqa: E402  (one convention)
+from student_version import EXERCISE_HEADER, MARKER, PLACEHOLDER_MESSAGE, unwrapped_checker  # noqa: E402  (one convention)
 import sandbox  # noqa: E402
+import feedback  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SEALED = re.compile(r"WORKBOOK-SEAL ([A-Za-z0-9+/=]*) ([0-9a-f]{64})")   # workbook.check.Recording.seal
@@ -125,7 +127,8 @@ def is_checker(cell):
 
 
 def normalised(source):
-    return "\n".join(line.rstrip() for line in source.strip().splitlines())
+    """The source compared with the teacher's checker: trailing spaces and nbgrader's wrapper ignored."""
+    return "\n".join(line.rstrip() for line in unwrapped_checker(source.strip()).strip().splitlines())
 
 
 class Step:
@@ -381,18 +384,22 @@ def points_of(teacher):
 def grade_one(student, path, references, args, limits):
     """The grades.json entry of one submission."""
     entry = {"student": student, "notebook": os.path.basename(path), "path": os.path.abspath(path)}
+    submission, steps, last_step = None, None, {}
     try:
         teacher = nbformat.read(reference_for(path, references), as_version=4)
         steps, last_step, edited, stopped_at, how, seconds, box = execute(path, teacher, args.time_limit, limits)
+        submission = nbformat.read(path, as_version=4)
         rows = outcomes(teacher, steps, last_step, edited, stopped_at, how)
         points = points_of(teacher)
     except Exception as error:   # e.g. not a notebook at all, or no teacher's notebook for it
         seconds, how, rows, points, box = 0.0, f"could not run: {type(error).__name__}: {first_line(error)}", [], {}, ""
+        submission, steps, last_step = None, None, {}
     exercises = [{"exercise": n, "result": r, "detail": d, "points": points.get(n, 1.0) if r == "passed" else 0.0,
                   "out_of": points.get(n, 1.0), "checker_edited": d.startswith("checker cell edited")}
                  for n, r, d in rows]
     entry.update({"seconds": round(seconds, 1), "run": how, "sandbox": box, "exercises": exercises,
                   "points": sum(e["points"] for e in exercises), "out_of": sum(e["out_of"] for e in exercises)})
+    entry["feedback"] = feedback.write(os.path.join(args.out, "feedback"), entry, submission, steps, last_step)
     return entry
 
 
@@ -436,9 +443,11 @@ def main():
                 writer.writerow([entry["student"], entry["notebook"], row["exercise"], row["result"], row["detail"],
                                  row["points"], row["out_of"], entry["points"], entry["out_of"], entry["seconds"],
                                  entry["run"]])
+    feedback.write_index(os.path.join(args.out, "feedback"), graded)
     counts = {r: sum(1 for e in graded for row in e["exercises"] if row["result"] == r) for r in RESULTS}
     print("\n" + ", ".join(f"{n} {r}" for r, n in counts.items() if n) if any(counts.values()) else "\nno exercises")
-    print(f"written: {os.path.join(args.out, 'grades.csv')} and grades.json")
+    print(f"written: {os.path.join(args.out, 'grades.csv')}, grades.json and a feedback page per notebook "
+          f"({os.path.join(args.out, 'feedback', 'index.html')})")
 
 
 if __name__ == "__main__":

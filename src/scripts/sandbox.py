@@ -5,7 +5,9 @@ read-only, so the teacher's notebooks, data/ and target/classes cannot change, a
 empty folder but for the jars, classes and data the kernel's command names; it works in a
 fresh, size-limited tmpfs that is also its HOME (and a private /tmp); it lives in its own PID
 namespace, so when the kernel ends every process it started ends too (setsid ones included);
-it runs without capabilities. Without bwrap the kernel runs as the grader's user in a temporary
+it runs without capabilities; and, where bwrap may make one, in its own network namespace with
+no network at all (not even the grader's localhost): its five Jupyter connections are carried
+across by net_relay.py. Without bwrap the kernel runs as the grader's user in a temporary
 folder with private copies of data/ and target/classes: relative paths and workbook.data are
 safe, absolute paths are not.
 
@@ -25,6 +27,8 @@ import time
 
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import KernelManager
+
+import net_relay
 
 MIB = 1024 * 1024
 TOKEN_VARIABLE = "WORKBOOK_GRADE_TOKEN"
@@ -49,6 +53,7 @@ class Sandbox:
         self.limits, self.kernel_name = limits, kernel_name
         self.token = secrets.token_hex(16)
         self.bwrap = usable_bwrap()
+        self.relay = None
 
     def __enter__(self):
         self.folder = tempfile.mkdtemp(prefix="workbook-grade-")
@@ -60,18 +65,29 @@ class Sandbox:
         self.cgroups = make_cgroups(self.token, self.limits)
         spec = KernelSpecManager().get_kernel_spec(self.kernel_name)
         argv = self.java_argv(spec.argv)
-        argv = self.bwrap_argv(argv, needed_paths(spec.argv)) if self.sandboxed else argv
+        kernels = os.path.join(self.private, "kernels")
+        self.kernel_manager = KernelManager(kernel_name="java-sandbox",
+                                            kernel_spec_manager=KernelSpecManager(kernel_dirs=[kernels]))
+        self.kernel_manager.connection_file = os.path.join(self.private, "connection.json")
+        if self.cuts_network:   # the ports must be known before the kernel starts: the relays carry them
+            self.kernel_manager.write_connection_file()
+            self.kernel_manager.cache_ports = False   # keep these ports, do not draw fresh ones at the start
+            manager = self.kernel_manager
+            ports = [manager.shell_port, manager.iopub_port, manager.stdin_port, manager.control_port, manager.hb_port]
+            relays = os.path.join(self.private, "net")
+            os.makedirs(relays)
+            self.relay = net_relay.OutsideRelay(relays, ports)
+            argv = ["/bin/sh", "-c", f"{shlex.quote(RELAY_PYTHON)} {shlex.quote(RELAY_SCRIPT)} "
+                    f"{shlex.quote(relays)} {' '.join(map(str, ports))} & exec \"$@\"", "sh", *argv]
+        argv = self.bwrap_argv(argv, needed_paths(spec.argv) + [RELAY_SCRIPT]) \
+            if self.sandboxed else argv
         if self.cgroups:   # the first process joins the cgroups before it starts anything
             joins = " && ".join(f"echo $$ > {shlex.quote(os.path.join(c, 'cgroup.procs'))}" for c in self.cgroups)
             argv = ["/bin/sh", "-c", joins + ' && exec "$@"', "sh", *argv]
         sandbox_spec = KernelSpec(argv=argv, display_name=spec.display_name, language=spec.language,
                                   interrupt_mode=spec.interrupt_mode, env={}, metadata={})
-        kernels = os.path.join(self.private, "kernels")
         with open(os.path.join(kernels, "java-sandbox", "kernel.json"), "w", encoding="utf-8") as f:
             f.write(sandbox_spec.to_json())
-        self.kernel_manager = KernelManager(kernel_name="java-sandbox",
-                                            kernel_spec_manager=KernelSpecManager(kernel_dirs=[kernels]))
-        self.kernel_manager.connection_file = os.path.join(self.private, "connection.json")
         env = dict(os.environ, HOME=self.home, TMPDIR=self.work if not self.sandboxed else "/tmp")
         env[TOKEN_VARIABLE] = self.token
         self.launch_options = {"env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
@@ -82,8 +98,13 @@ class Sandbox:
         return self.bwrap is not None
 
     @property
+    def cuts_network(self):
+        return self.sandboxed and usable_network_cut(self.bwrap)
+
+    @property
     def description(self):
-        parts = ["bwrap (read-only file system, private tmpfs work folder and HOME, own PID namespace)"
+        parts = ["bwrap (read-only file system, private tmpfs work folder and HOME, own PID namespace"
+                 + (", no network)" if self.cuts_network else "; network not cut)")
                  if self.sandboxed else "no bwrap (private copies of data and classes; absolute paths unprotected)"]
         parts.append(f"heap {self.limits.heap_mb} MiB, files {self.limits.file_mb} MiB")
         parts.append("cgroup: memory and processes capped" if self.cgroups else "no cgroup")
@@ -128,6 +149,7 @@ class Sandbox:
                    "--size", str(self.limits.work_mb * MIB), "--tmpfs", self.work, "--dir", self.home,
                    "--ro-bind", self.private, self.private,
                    "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session",
+                   *(["--unshare-net"] if self.cuts_network else []),
                    "--chdir", self.work,
                    # the grader is not visible from the PID namespace; --die-with-parent does that watch's job
                    "--unsetenv", "JPY_PARENT_PID"]
@@ -143,6 +165,8 @@ class Sandbox:
                 manager.shutdown_kernel(now=True)
         except Exception:   # already dead
             pass
+        if self.relay is not None:
+            self.relay.close()
         for cgroup in self.cgroups:
             kill_cgroup(cgroup)
         kill_carrying(self.token)
@@ -162,6 +186,20 @@ def needed_paths(argv):
 
 
 _bwrap_works = {}
+_network_cut_works = {}
+RELAY_PYTHON = "/usr/bin/python3"   # outside any HOME, so visible in the sandbox
+RELAY_SCRIPT = os.path.abspath(net_relay.__file__)
+
+
+def usable_network_cut(bwrap):
+    """True when bwrap may make a network namespace here and the relay's Python is there."""
+    if bwrap not in _network_cut_works:
+        result = subprocess.run([bwrap, "--ro-bind", "/", "/", "--unshare-net", "--unshare-pid", "--", "true"],
+                                capture_output=True)
+        _network_cut_works[bwrap] = (result.returncode == 0 and os.access(RELAY_PYTHON, os.X_OK)
+                                     and os.environ.get("WORKBOOK_GRADE_KEEP_NETWORK") != "1")
+    return _network_cut_works[bwrap]
+
 
 
 def usable_bwrap():

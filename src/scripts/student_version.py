@@ -12,8 +12,24 @@ reachable.) The exercise's number is the one in the nearest markdown cell above 
 counts are cleared. A notebook with unbalanced or nested markers is refused with a message naming
 the notebook, the cell and the line, and nothing is written for it.
 
-Usage: student_version.py [--out DIR] [NOTEBOOK_OR_NAME...]   (default: every notebooks/*.ipynb,
-into target/student/). A name like `01` or `01-time-series-data` means notebooks/01*.ipynb.
+With --nbgrader (default folder target/student-nbgrader/) the cells also carry nbgrader's cell
+metadata, schema version 3, as nbgrader documents it (metadata.nbgrader):
+    the markdown cell that names an exercise   read-only   {locked: true}
+    a checker cell                             autograder test {grade: true, locked: true, points}
+    a solution cell of a checked exercise      autograded answer {solution: true}
+    a solution cell of an unchecked exercise   manually graded answer {solution: true, grade: true, points}
+with grade_ids like `exercise2-check`, the exercise's points ("(3 points)" in its header, else 1)
+split over its checker cells, and each checker cell wrapped so that it THROWS an AssertionError
+naming the exercise and the hint unless the checker says PASSED (nbgrader's autograder deducts
+a test cell's points only when it raises):
+    var exercise2Verdicts = workbook.check.Recording.start();
+    ...the checker cell, unchanged...
+    exercise2Verdicts.requirePassed(2);
+`./workbook grade` treats such a wrapped cell as the teacher's checker, unchanged.
+
+Usage: student_version.py [--nbgrader] [--out DIR] [NOTEBOOK_OR_NAME...]   (default: every
+notebooks/*.ipynb, into target/student/). A name like `01` or `01-time-series-data` means
+notebooks/01*.ipynb.
 """
 import argparse
 import copy
@@ -128,6 +144,74 @@ def student_version(nb, name):
     return student, replaced
 
 
+NBGRADER_SCHEMA_VERSION = 3
+NBGRADER_WRAPPER = re.compile(r"\Avar (exercise\d+Verdicts\w*) = workbook\.check\.Recording\.start\(\);\n"
+                              r"(?P<checker>.*)\n\1\.requirePassed\(\d+\);[^\n]*\Z", re.DOTALL)
+
+
+def nbgrader_cell_metadata(grade_id, solution=False, grade=False, locked=False, points=None):
+    """metadata.nbgrader of one cell: the four required keys, the grade_id, points only on grade cells."""
+    meta = {"schema_version": NBGRADER_SCHEMA_VERSION, "grade": grade, "solution": solution, "locked": locked,
+            "grade_id": grade_id}
+    if grade:
+        meta["points"] = int(points) if float(points).is_integer() else points
+    return meta
+
+
+def nbgrader_checker(source, exercise, name):
+    """A checker cell that raises unless its checker gave the exercise PASSED (see Recording.requirePassed)."""
+    return (f"var {name} = workbook.check.Recording.start();\n{source.rstrip()}\n"
+            f"{name}.requirePassed({exercise});   // nbgrader: a NOT YET or no verdict raises, so the points are lost")
+
+
+def unwrapped_checker(source):
+    """The checker inside a cell that nbgrader_checker wrapped; any other source unchanged."""
+    match = NBGRADER_WRAPPER.match(source.strip())
+    return match.group("checker") if match else source
+
+
+def with_nbgrader_metadata(student, teacher, name):
+    """The student version with nbgrader's metadata on task, answer and checker cells (see the top)."""
+    from grade import is_checker, points_of   # grade.py imports this module: imported here, not at the top
+    points = points_of(teacher)
+    numbers = exercise_numbers(teacher)
+    checkers, answers = {}, {}
+    for index, cell in enumerate(teacher.cells):
+        if numbers[index] is None or cell.cell_type != "code":
+            continue
+        if is_checker(cell):
+            checkers.setdefault(numbers[index], []).append(index)
+        elif solution_regions(name, index, cell):
+            answers.setdefault(numbers[index], []).append(index)
+    used = {}
+
+    def grade_id(exercise, role):
+        base = f"exercise{exercise}-{role}"
+        used[base] = used.get(base, 0) + 1
+        return base if used[base] == 1 else f"{base}-{used[base]}"
+
+    for index, cell in enumerate(student.cells):
+        exercise = numbers[index]
+        if exercise is None:
+            continue
+        if cell.cell_type == "markdown" and EXERCISE_HEADER.search(cell.source):
+            cell.metadata["nbgrader"] = nbgrader_cell_metadata(grade_id(exercise, "task"), locked=True)
+        elif index in checkers.get(exercise, []):
+            share = points.get(exercise, 1.0) / len(checkers[exercise])
+            cell_id = grade_id(exercise, "check")
+            suffix = cell_id[len(f"exercise{exercise}-check"):].replace("-", "_")
+            cell.source = nbgrader_checker(cell.source, exercise, f"exercise{exercise}Verdicts{suffix}")
+            cell.metadata["nbgrader"] = nbgrader_cell_metadata(cell_id, grade=True, locked=True, points=share)
+        elif index in answers.get(exercise, []):
+            if exercise in checkers:   # autograded answer
+                cell.metadata["nbgrader"] = nbgrader_cell_metadata(grade_id(exercise, "answer"), solution=True)
+            else:                      # no checker: the teacher grades it by hand
+                share = points.get(exercise, 1.0) / len(answers[exercise])
+                cell.metadata["nbgrader"] = nbgrader_cell_metadata(grade_id(exercise, "answer"), solution=True,
+                                                                   grade=True, points=share)
+    return student
+
+
 def resolve(arguments):
     """Notebook paths from paths or short names (`01`, `01-time-series-data`)."""
     if not arguments:
@@ -147,16 +231,23 @@ def resolve(arguments):
 
 def main():
     parser = argparse.ArgumentParser(description="Write student versions of notebooks (solutions replaced, outputs cleared).")
-    parser.add_argument("--out", default=os.path.join(ROOT, "target", "student"),
-                        help="folder for the student versions (default target/student)")
+    parser.add_argument("--out", help="folder for the student versions (default target/student, "
+                                      "with --nbgrader target/student-nbgrader)")
+    parser.add_argument("--nbgrader", action="store_true",
+                        help="add nbgrader cell metadata (schema 3); checker cells raise on a wrong or missing answer")
     parser.add_argument("notebooks", nargs="*", help="notebooks (paths or names like 01); default: all in notebooks/")
     args = parser.parse_args()
+    args.out = args.out or os.path.join(ROOT, "target", "student-nbgrader" if args.nbgrader else "student")
     paths = resolve(args.notebooks)
     versions, problems = [], []
     for path in paths:
         name = os.path.basename(path)
         try:
-            versions.append((name, *student_version(nbformat.read(path, as_version=4), name)))
+            teacher = nbformat.read(path, as_version=4)
+            student, replaced = student_version(teacher, name)
+            if args.nbgrader:
+                student = with_nbgrader_metadata(student, teacher, name)
+            versions.append((name, student, replaced))
         except MarkerError as error:
             problems.append(str(error))
     if problems:   # nothing is written when any notebook is refused: a half-made hand-out is worse than none

@@ -17,6 +17,14 @@ Run with /usr/bin/python3 after `./workbook` has built the classes and installed
   a vandal, a setsid escaper, a memory hog and an output flood grades each as it deserves, within
   its time limit, the next student unaffected, the teacher's files byte-identical afterwards and
   no process left behind.
+- `grade` cuts the network where bwrap can: a submission cannot connect to a port on the
+  grader's 127.0.0.1, and is graded as usual.
+- `grade`'s feedback pages: each exercise's verdict, hint and points after its checker, and
+  everything a student wrote or printed (HTML and script tags included) escaped, nothing loaded.
+- `student --nbgrader`: every notebook's cells carry nbgrader metadata that passes the schema and
+  rules nbgrader documents (a validator written from them, itself tested on broken metadata), and
+  the fixture's nbgrader version, run in the real kernel, raises in its checker cells on blank,
+  wrong and forging answers and raises nothing with the reference answers.
 """
 import glob
 import hashlib
@@ -38,7 +46,8 @@ sys.path.insert(0, SCRIPTS)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import grade  # noqa: E402
 import sandbox  # noqa: E402
-from student_version import MARKER, MarkerError, solution_regions, student_version  # noqa: E402
+from student_version import (MARKER, MarkerError, solution_regions, student_version,  # noqa: E402
+                             with_nbgrader_metadata)
 
 FIXTURE = os.path.join(ROOT, "src", "test", "python", "fixtures", "course-exercises.ipynb")
 NOTEBOOKS = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
@@ -158,6 +167,164 @@ class StudentVersionTest(unittest.TestCase):
                                      FIXTURE], capture_output=True, text=True)
             self.assertEqual(0, result.returncode, result.stderr)
             self.assertEqual(["course-exercises.ipynb"], os.listdir(out))
+
+
+# nbgrader's cell metadata, schema version 3, written from its documentation ("Developer
+# documentation: nbgrader metadata" and the cell types of "Creating and grading assignments").
+# nbgrader itself is not installable here (no PyPI), so these rules stand in for its validator.
+NBGRADER_CELL_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "schema_version": {"type": "integer", "minimum": 3, "maximum": 3},
+        "grade": {"type": "boolean"},
+        "locked": {"type": "boolean"},
+        "solution": {"type": "boolean"},
+        "task": {"type": "boolean"},
+        "grade_id": {"type": "string", "pattern": "^[a-zA-Z0-9_\\-]*$"},
+        "points": {"type": "number", "minimum": 0},
+        "checksum": {"type": "string", "minLength": 32, "maxLength": 32},
+        "cell_type": {"type": "string", "enum": ["raw", "code", "markdown"]},
+    },
+    "required": ["schema_version", "grade", "locked", "solution"],
+    "additionalProperties": False,
+}
+
+
+def nbgrader_problems(nb):
+    """Every way the notebook's nbgrader metadata breaks the documented schema and rules; [] when none."""
+    import jsonschema
+    problems, ids = [], set()
+    for index, cell in enumerate(nb.cells):
+        meta = cell.metadata.get("nbgrader")
+        if meta is None:
+            continue
+        where = f"cell {index + 1}"
+        problems += [f"{where}: {error.message}" for error in jsonschema.Draft4Validator(NBGRADER_CELL_SCHEMA).iter_errors(meta)]
+        if not all(isinstance(meta.get(key), bool) for key in ("grade", "solution", "locked")):
+            continue
+        if meta["grade"] or meta["solution"] or meta["locked"]:
+            if not meta.get("grade_id"):
+                problems.append(f"{where}: no grade_id")
+            elif meta["grade_id"] in ids:
+                problems.append(f"{where}: duplicate grade_id {meta['grade_id']}")
+            ids.add(meta.get("grade_id"))
+        if meta["grade"] and "points" not in meta:
+            problems.append(f"{where}: a grade cell without points")
+        if not meta["grade"] and "points" in meta:
+            problems.append(f"{where}: points on a cell that is not graded")
+        if cell.cell_type == "markdown" and meta["grade"] != meta["solution"] and not meta.get("task"):
+            problems.append(f"{where}: a markdown cell must be both grade and solution, or neither")
+    return problems
+
+
+def nbgrader_version(path):
+    teacher = read(path)
+    student, _ = student_version(teacher, os.path.basename(path))
+    return with_nbgrader_metadata(student, teacher, os.path.basename(path))
+
+
+def with_answers(student, answers):
+    """The student notebook with the given {cell index: source} answers typed in."""
+    copy = nbformat.from_dict(json.loads(json.dumps(student)))
+    for index, source in answers.items():
+        copy.cells[index].source = source
+    return copy
+
+
+def run_in_kernel(nb):
+    """Executes the notebook top to bottom in the workbook's kernel, errors allowed (as nbgrader's autograder)."""
+    from nbclient import NotebookClient
+    with tempfile.TemporaryDirectory() as folder:
+        NotebookClient(nb, kernel_name="java", timeout=120, allow_errors=True,
+                       resources={"metadata": {"path": folder}}).execute()
+    return nb
+
+
+def errors_of(cell):
+    return [grade.error_of(output) for output in cell.get("outputs", []) if output.get("output_type") == "error"]
+
+
+class NbgraderTest(unittest.TestCase):
+
+    def test_every_notebooks_nbgrader_version_follows_the_documented_schema(self):
+        for path in NOTEBOOKS + [FIXTURE]:
+            name = os.path.basename(path)
+            with self.subTest(notebook=name):
+                teacher, nb = read(path), nbgrader_version(path)
+                self.assertEqual([], nbgrader_problems(nb))
+                checkers = {i for i, c in enumerate(teacher.cells) if grade.is_checker(c)}
+                answers = {i for i, c in enumerate(teacher.cells)
+                           if c.cell_type == "code" and solution_regions(name, i, c)}
+                meta = {i: c.metadata.get("nbgrader") for i, c in enumerate(nb.cells)}
+                for i in checkers:   # autograder tests: graded, locked, raising
+                    self.assertEqual((True, False, True), (meta[i]["grade"], meta[i]["solution"], meta[i]["locked"]))
+                    self.assertRegex(nb.cells[i].source, r"\.requirePassed\(\d+\);")
+                for i in answers:    # every answer cell is a solution cell with the Java placeholder
+                    self.assertEqual((True, False), (meta[i]["solution"], meta[i]["locked"]))
+                    self.assertIn('throw new UnsupportedOperationException("Exercise ', nb.cells[i].source)
+                    self.assertNotIn("YOUR CODE HERE", nb.cells[i].source)
+                by_exercise = {}
+                for i, m in meta.items():
+                    if m is not None:
+                        by_exercise.setdefault(int(re.match(r"exercise(\d+)-", m["grade_id"]).group(1)), []).append(m)
+                points = grade.points_of(teacher)
+                for number, cells in by_exercise.items():   # each answer is paired with points, and they add up
+                    graded = [m["points"] for m in cells if m["grade"]]
+                    if any(m["solution"] for m in cells):
+                        self.assertTrue(graded, f"exercise {number}: an answer without a graded cell")
+                        self.assertAlmostEqual(points[number], sum(graded))
+
+    def test_the_validator_catches_what_nbgrader_would_refuse(self):
+        nb = nbgrader_version(FIXTURE)
+        self.assertEqual([], nbgrader_problems(nb))
+        breakages = {
+            "duplicate grade_id exercise1-answer": lambda c: c[6].metadata.nbgrader.update(grade_id="exercise1-answer"),
+            "a grade cell without points": lambda c: c[4].metadata.nbgrader.pop("points"),
+            "points on a cell that is not graded": lambda c: c[3].metadata.nbgrader.update(points=2),
+            "'locked' is a required property": lambda c: c[2].metadata.nbgrader.pop("locked"),
+            "does not match": lambda c: c[4].metadata.nbgrader.update(grade_id="exercise 1"),
+            "is not of type 'boolean'": lambda c: c[4].metadata.nbgrader.update(grade="yes"),
+            "both grade and solution": lambda c: c[2].metadata.nbgrader.update(grade=True, points=1),
+        }
+        for expected, breaking in breakages.items():
+            with self.subTest(breakage=expected):
+                broken = nbformat.from_dict(json.loads(json.dumps(nb)))
+                breaking(broken.cells)
+                self.assertTrue(any(expected in problem for problem in nbgrader_problems(broken)),
+                                nbgrader_problems(broken))
+
+    def test_checker_cells_raise_on_blank_wrong_and_forged_answers_and_pass_on_the_reference(self):
+        teacher, student = read(FIXTURE), nbgrader_version(FIXTURE)
+        reference_answers = {i: teacher.cells[i].source for i in (3, 6, 9)}
+        wrong = edited(teacher, 6, "Integer.MIN_VALUE", "0").cells[6].source
+        started = time.monotonic()
+        blank = run_in_kernel(with_answers(student, {}))
+        reference = run_in_kernel(with_answers(student, reference_answers))
+        forged = run_in_kernel(with_answers(student, {**reference_answers, 6: SET_OUT_FORGER}))
+        wrong = run_in_kernel(with_answers(student, {**reference_answers, 6: wrong}))
+        print(f"\n  four nbgrader versions of the fixture executed: {time.monotonic() - started:.1f} s", file=sys.stderr)
+        for cell, exercise in ((4, 1), (7, 2)):
+            self.assertEqual(1, len(errors_of(blank.cells[cell])), errors_of(blank.cells[cell]))
+            self.assertIn(f'AssertionError: Exercise {exercise} NOT YET: not answered yet: replace the line throw new '
+                          f'UnsupportedOperationException("Exercise {exercise}: your code here")', errors_of(blank.cells[cell])[0])
+        self.assertEqual([[] for _ in reference.cells], [errors_of(c) for c in reference.cells])
+        self.assertIn("PASSED exercise 2: runningMax(x) matches the reference", grade.text_of(reference.cells[7].outputs[0]))
+        for run in (forged, wrong):
+            self.assertEqual([], errors_of(run.cells[4]))
+            self.assertEqual(1, len(errors_of(run.cells[7])), errors_of(run.cells[7]))
+            self.assertIn("AssertionError: Exercise 2 NOT YET: on ", errors_of(run.cells[7])[0])
+        self.assertIn("on negative values (input [-5, -7, -1]): expected [-5, -5, -1], got [0, 0, 0]",
+                      errors_of(wrong.cells[7])[0])
+
+    def test_grade_takes_a_wrapped_checker_for_the_teachers(self):
+        teacher = read(FIXTURE)
+        steps, _, edited_exercises = grade.plan(nbgrader_version(FIXTURE), teacher)
+        self.assertEqual(set(), edited_exercises)
+        self.assertEqual([teacher.cells[4].source, teacher.cells[7].source],
+                         [step.source for step in steps if step.exercise is not None])
+        tampered = nbgrader_version(FIXTURE)
+        tampered.cells[7].source = tampered.cells[7].source.replace("new int[] {-5, -7, -1}", "new int[] {1}")
+        self.assertEqual({2}, grade.plan(tampered, teacher)[2])
 
 
 # Submissions that try to cheat or to harm: each must be graded as it deserves, the others unaffected.
@@ -306,6 +473,104 @@ class GradeTest(unittest.TestCase):
                 self.assertEqual(digest, hashlib.sha256(Path(path).read_bytes()).hexdigest(), path)
             self.assertEqual(sorted(submissions), sorted(n[:-6] for n in os.listdir(class_folder)))
             self.assertFalse(os.path.exists(os.path.join(ROOT, "written-by-student.txt")))
+
+    def test_feedback_pages_show_each_verdict_by_its_exercise_and_escape_what_the_student_wrote(self):
+        reference = read(FIXTURE)
+        hostile = edited(edited(reference, 6, "Integer.MIN_VALUE", "0"), 9, "// END SOLUTION",
+                         'System.out.println("<script>alert(1)</script>");\n// END SOLUTION')
+        hostile.cells[8].source += '\n\n<img src=x onerror="alert(2)"> </pre></div><script>alert(3)</script>'
+        with tempfile.TemporaryDirectory() as folder:
+            class_folder = os.path.join(folder, "class")
+            os.makedirs(os.path.join(class_folder, "mallory<b>"))
+            os.makedirs(os.path.join(class_folder, "ada"))
+            nbformat.write(reference, os.path.join(class_folder, "ada", "course-exercises.ipynb"))
+            nbformat.write(hostile, os.path.join(class_folder, "mallory<b>", "course-exercises.ipynb"))
+            out = os.path.join(folder, "grades")
+            grades, output, _ = run_grade([class_folder], out, FIXTURE_TIME_LIMIT, "--reference", FIXTURE)
+            entries = {entry["student"]: entry for entry in grades["notebooks"]}
+            pages = {student: Path(entry["feedback"]).read_text(encoding="utf-8") for student, entry in entries.items()}
+            index = Path(out, "feedback", "index.html").read_text(encoding="utf-8")
+
+        self.assertEqual(os.path.join(out, "feedback", "ada", "course-exercises.html"), entries["ada"]["feedback"])
+        self.assertRegex(entries["mallory<b>"]["feedback"], r"/feedback/mallory_b_-[0-9a-f]{8}/course-exercises\.html$")
+        for student, page in list(pages.items()) + [("index", index)]:
+            with self.subTest(page=student):
+                self.assertNotRegex(page.lower(), r"<script|<img|onerror=\"|(src|href)=\"(https?:)?//")
+                self.assertNotIn("WORKBOOK-SEAL", page)
+                self.assertIn("Content-Security-Policy\" content=\"default-src 'none'", page)
+        ada, mallory = pages["ada"], pages["mallory<b>"]
+        self.assertIn("<b>2 of 3 points.</b>", ada)
+        for exercise, result in ((1, "passed"), (2, "passed"), (3, "not checked")):
+            self.assertIn(f"<b>Exercise {exercise}: {result}</b>", ada)
+        self.assertIn("<h1>course-exercises.ipynb: mallory&lt;b&gt;</h1>", mallory)
+        self.assertIn("<b>1 of 3 points.</b>", mallory)
+        self.assertIn('<pre class="output">&lt;script&gt;alert(1)&lt;/script&gt;\n</pre>', mallory)
+        self.assertIn("&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &lt;/pre&gt;&lt;/div&gt;&lt;script&gt;alert(3)", mallory)
+        # the verdict of exercise 2, with its hint, sits after its checker and before exercise 3's task
+        checker = mallory.index("the teacher&#x27;s checker of exercise 2")
+        verdict = mallory.index("<b>Exercise 2: failed</b> (0 of 1 points)<br>on negative values (input [-5, -7, -1]): "
+                                "expected [-5, -5, -1], got [0, 0, 0]")
+        task = mallory.index("**Exercise 3.** Does the series above have a trend?")
+        self.assertLess(checker, verdict)
+        self.assertLess(verdict, task)
+        self.assertIn('<a href="mallory_b_-', index)
+        self.assertIn("<td>mallory&lt;b&gt;</td>", index)
+        self.assertIn("feedback page per notebook", output)
+
+    @unittest.skipUnless(sandbox.usable_bwrap() and sandbox.usable_network_cut(sandbox.usable_bwrap()),
+                         "bwrap cannot make a network namespace here: the network is not cut")
+    def test_a_submission_cannot_reach_the_graders_localhost_and_is_graded_as_usual(self):
+        import socket
+        listener = socket.create_server(("127.0.0.1", 0))   # stands for the Jupyter server or any local service
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        reference = read(FIXTURE)
+        probe = edited(reference, 9, "// END SOLUTION",
+                       f'try (var socket = new java.net.Socket()) {{\n'
+                       f'    socket.connect(new java.net.InetSocketAddress("127.0.0.1", {port}), 2000);\n'
+                       f'    System.out.println("connected to the grader");\n}}\n// END SOLUTION')
+        with tempfile.TemporaryDirectory() as folder, listener:
+            path = os.path.join(folder, "prober.ipynb")
+            nbformat.write(probe, path)
+            grades, _, _ = run_grade([path], os.path.join(folder, "grades"), FIXTURE_TIME_LIMIT, "--reference", FIXTURE)
+            with self.assertRaises(socket.timeout, msg="the sandbox reached the grader's localhost"):
+                listener.accept()
+        entry = grades["notebooks"][0]
+        self.assertIn("no network", entry["sandbox"])
+        results = results_by_exercise(entry)
+        self.assertEqual(("passed", "passed", "error"), tuple(results[n][0] for n in (1, 2, 3)))
+        self.assertEqual("java.net.ConnectException: Connection refused", results[3][1])
+
+    def test_the_graders_relay_takes_dials_only_from_the_first_dialler(self):
+        import socket
+        import net_relay
+        port = socket.create_server(("127.0.0.1", 0))
+        number = port.getsockname()[1]
+        port.close()
+        with tempfile.TemporaryDirectory() as folder:
+            relay = net_relay.OutsideRelay(folder, [number])
+            dialler = ("import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); "
+                       "print(s.recv(1) == b'\\x01', flush=True); s.sendall(b'from the relay'); s.recv(1)")
+            first = subprocess.Popen([sys.executable, "-c", dialler, os.path.join(folder, str(number))],
+                                     stdout=subprocess.PIPE, text=True)
+            try:
+                deadline = time.monotonic() + 10
+                while relay.relay_pid is None and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                self.assertEqual(first.pid, relay.relay_pid)
+                intruder = socket.socket(socket.AF_UNIX)   # this process is not the first dialler
+                intruder.connect(os.path.join(folder, str(number)))
+                intruder.settimeout(5)
+                self.assertEqual(b"", intruder.recv(1), "a second dialler was not hung up on")
+                intruder.close()
+                client = socket.create_connection(("127.0.0.1", number), timeout=5)
+                self.assertEqual("True", first.stdout.readline().strip())
+                self.assertEqual(b"from the relay", client.recv(100))
+                client.close()
+            finally:
+                relay.close()
+                first.kill()
+                first.wait()
 
     def test_the_teachers_checker_runs_in_place_of_an_edited_copy_and_points_come_from_the_headers(self):
         teacher = read(FIXTURE)

@@ -77,6 +77,36 @@ public final class Recording {
         return SEAL_PREFIX + Base64.getEncoder().encodeToString(payload) + " " + hmac(key, payload);
     }
 
+    /**
+     * Closes the recording and throws an {@link AssertionError} unless the checker gave exercise
+     * {@code exercise} a PASSED and no NOT YET: what a student version made with
+     * {@code ./workbook student --nbgrader} ends each checker cell with, since nbgrader's
+     * autograder deducts a test cell's points only when the cell raises. The message names the
+     * exercise and carries the checker's hint.
+     */
+    public synchronized void requirePassed(int exercise) {
+        if (sealed) {
+            throw new IllegalStateException("this recording is already closed");
+        }
+        sealed = true;
+        OPEN.remove(this);
+        String passed = null;
+        for (String verdict : verdicts) {
+            String[] parts = verdict.split("\t", 3);
+            if (!parts[1].equals(String.valueOf(exercise))) {
+                continue;
+            }
+            if (parts[0].equals("NOT YET")) {
+                throw new AssertionError("Exercise " + exercise + " NOT YET: " + parts[2]);
+            }
+            passed = parts[2];
+        }
+        if (passed == null) {
+            throw new AssertionError("Exercise " + exercise + ": the checker gave no verdict for it"
+                    + " (was the checker cell changed, or did the answer stop it?)");
+        }
+    }
+
     /** HMAC-SHA256 of the payload under the key, in lower-case hex (what grade.py recomputes). */
     static String hmac(String key, byte[] payload) {
         try {

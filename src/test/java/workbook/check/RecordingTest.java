@@ -39,6 +39,28 @@ class RecordingTest {
     }
 
     @Test
+    void requirePassedThrowsOnANotYetOrNoVerdictForItsExerciseAndNamesTheHint() {
+        Recording passing = Recording.start();
+        Check.passed(2, "fine");
+        Check.notYet(3, "another exercise's verdict does not count");
+        passing.requirePassed(2);
+        assertThrows(IllegalStateException.class, () -> passing.requirePassed(2));
+
+        Recording failing = Recording.start();
+        Check.passed(2, "forged by the answer");
+        Check.notYet(2, "on negative values: expected [-5], got [0]");
+        AssertionError notYet = assertThrows(AssertionError.class, () -> failing.requirePassed(2));
+        assertEquals("Exercise 2 NOT YET: on negative values: expected [-5], got [0]", notYet.getMessage());
+
+        Recording silent = Recording.start();
+        Check.passed(1, "a verdict for exercise 1 only");
+        AssertionError none = assertThrows(AssertionError.class, () -> silent.requirePassed(2));
+        assertTrue(none.getMessage().startsWith("Exercise 2: the checker gave no verdict"), none.getMessage());
+        Check.notYet(2, "after closing: recorded nowhere");
+        assertEquals(1, silent.verdicts().size());
+    }
+
+    @Test
     void refusesAShortKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Recording.start().seal("short"));
         assertTrue(e.getMessage().contains("got 5 characters"), e.getMessage());
