@@ -39,20 +39,25 @@ def shortened(text):
     return text[:SHOWN_CHARACTERS] + f"\n... ({len(text) - SHOWN_CHARACTERS} characters more, not shown)"
 
 
+def without_seals(text):
+    """The text without the grader's sealed verdict lines (a display of the checker's cell)."""
+    return "".join(line for line in text.splitlines(keepends=True) if "WORKBOOK-SEAL" not in line)
+
+
 def output_html(output):
     """One output as escaped text; an error in red; a rich output named but not shown."""
     kind = output.get("output_type")
     if kind == "stream":
-        text = "".join(line for line in output.get("text", "").splitlines(keepends=True) if "WORKBOOK-SEAL" not in line)
+        text = without_seals(output.get("text", ""))
         return f'<pre class="output">{escaped(shortened(text))}</pre>' if text.strip() else ""
     if kind == "error":
         text = ANSI.sub("", f"{output.get('ename', 'error')}: {output.get('evalue', '')}")
         return f'<pre class="output error">{escaped(shortened(text))}</pre>'
     data = output.get("data", {})
     plain = data.get("text/plain")
+    plain = without_seals(plain if isinstance(plain, str) else "".join(plain or []))
     others = sorted(mime for mime in data if mime != "text/plain")
-    parts = [f'<pre class="output">{escaped(shortened(plain if isinstance(plain, str) else "".join(plain)))}</pre>']\
-        if plain else []
+    parts = [f'<pre class="output">{escaped(shortened(plain))}</pre>'] if plain.strip() else []
     if others:
         parts.append(f'<p class="label">[not shown here: {escaped(", ".join(others))} output]</p>')
     return "".join(parts)
