@@ -14,7 +14,6 @@ import ai.djl.training.tracker.Tracker;
 import workbook.display.Displays;
 import workbook.display.Interruption;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -187,6 +186,8 @@ final class FitLoop {
         } catch (Interruption.StoppedByInterrupt stop) {
             history.interrupted();
             throw stop;
+        } finally {
+            Displays.finish(displayId);
         }
         return history;
     }
@@ -306,7 +307,7 @@ final class FitLoop {
 
     private void restore(float[][] weights) {
         for (int i = 0; i < weights.length; i++) {
-            parameters.get(i).getArray().set(FloatBuffer.wrap(weights[i]));
+            Models.overwrite(parameters.get(i).getArray(), weights[i]);
         }
     }
 

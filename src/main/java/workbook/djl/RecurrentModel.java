@@ -19,7 +19,6 @@ import workbook.io.ModelFile;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -623,7 +622,7 @@ public final class RecurrentModel implements AutoCloseable {
             throw new IllegalArgumentException(name + " has shape " + target.getShape() + " (" + target.size()
                     + " values), got " + values.length + " values");
         }
-        target.set(FloatBuffer.wrap(values));
+        Models.overwrite(target, values);
     }
 
     private NDArray parameter(String name) {

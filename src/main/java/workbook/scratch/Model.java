@@ -345,7 +345,19 @@ public final class Model {
         int n = order.length;
         int time = xAll.length / n;
         int targetSteps = everyStep ? time : 1;
-        String displayId = null;
+        try {
+            runEpochs(xAll, yAll, order, random, epochs, batchSize, history, n, time, targetSteps);
+        } finally {
+            Displays.finish(progressId);
+            progressId = null;
+        }
+    }
+
+    /** The progress line's display, while {@link #fit} shows one. */
+    private String progressId;
+
+    private void runEpochs(double[][] xAll, double[][] yAll, int[] order, SplittableRandom random, int epochs,
+            int batchSize, List<Double> history, int n, int time, int targetSteps) {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             for (int k = n - 1; k > 0; k--) {
                 int j = random.nextInt(k + 1);
@@ -366,10 +378,10 @@ public final class Model {
             history.add(sum / batches);
             if (progress) {
                 String line = String.format(Locale.ROOT, "epoch %d/%d  loss %.6f", epoch, epochs, sum / batches);
-                if (displayId == null) {
-                    displayId = Displays.display(line);
+                if (progressId == null) {
+                    progressId = Displays.display(line);
                 } else {
-                    Displays.update(displayId, line);
+                    Displays.update(progressId, line);
                 }
             }
         }
