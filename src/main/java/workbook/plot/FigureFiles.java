@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class FigureFiles {
 
-    /** Tablesaw's plot code uses the plotly v1/v2 API: with plotly 3+ every title silently disappears. */
-    static final String PLOTLY_VERSION = "2.35.3";
+    private static final String PLOTLY_VERSION = Plots.PLOTLY_VERSION;
+    /** The launcher's name for its copy under .workbook/. */
     static final String PLOTLY_FILE = "plotly-" + PLOTLY_VERSION + ".min.js";
     private static final int PNG_WIDTH = 1000;
     private static final int PNG_SECONDS = 60;

@@ -42,6 +42,12 @@ public final class Plots {
 
     private static final int HEIGHT = 420;
 
+    /**
+     * The plotly.js the figures are drawn with (the kernel's and {@link #save}'s copy): Tablesaw's plot code uses the
+     * plotly v1/v2 API, and with plotly 3+ every title silently disappears.
+     */
+    public static final String PLOTLY_VERSION = "2.35.3";
+
     private Plots() {
     }
 

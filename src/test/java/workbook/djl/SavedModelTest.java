@@ -49,6 +49,19 @@ class SavedModelTest {
     }
 
     @Test
+    void aFromScratchModelRefusesADjlFileNamingWhatItHolds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gru.model");
+        try (RecurrentModel gru = trainedGru(7)) {
+            gru.save(file);
+        }
+        workbook.scratch.Model scratch = workbook.scratch.Model.builder(workbook.scratch.Recurrent.gru(1, 5).build()).build();
+        IOException e = assertThrows(IOException.class, () -> scratch.load(file));
+        assertEquals(file + " holds a workbook.djl.RecurrentModel model (cell GRU, hidden 5, layers 1, bidirectional false,"
+                + " features 1, embedding none, units 1, output LAST_STEP, task REGRESSION), not a workbook.scratch.Model"
+                + " model", e.getMessage());
+    }
+
+    @Test
     void aWrongFeatureCountIsRefusedNamingBothCounts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("three.model");
         try (RecurrentModel three = RecurrentModel.gru(5).dense(1).inputFeatures(3).build()) {
