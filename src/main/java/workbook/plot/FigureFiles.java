@@ -20,7 +20,6 @@ final class FigureFiles {
     private static final String PLOTLY_VERSION = Plots.PLOTLY_VERSION;
     /** The launcher's name for its copy under .workbook/. */
     static final String PLOTLY_FILE = "plotly-" + PLOTLY_VERSION + ".min.js";
-    private static final int PNG_WIDTH = 1000;
     private static final int PNG_SECONDS = 60;
 
     private FigureFiles() {
@@ -48,8 +47,10 @@ final class FigureFiles {
         Path folder = Files.createTempDirectory("workbook-figure");
         try {
             Path page = folder.resolve("figure.html");
-            Files.writeString(page, html, StandardCharsets.UTF_8);
-            screenshot(browser, page, absolute, height(figure), folder);
+            // the picture shows the figure, not plotly's toolbar
+            Files.writeString(page, html.replace("</head>", "<style>.modebar-container { display: none; }</style>\n</head>"),
+                    StandardCharsets.UTF_8);
+            screenshot(browser, page, absolute, size(figure), folder);
         } finally {
             deleteTree(folder);
         }
@@ -114,10 +115,10 @@ final class FigureFiles {
                 + " -Dworkbook.chromium=/path/to/chrome, or save as .html instead");
     }
 
-    private static void screenshot(Path chromium, Path page, Path png, int height, Path folder) throws IOException {
+    private static void screenshot(Path chromium, Path page, Path png, int[] size, Path folder) throws IOException {
         List<String> command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--hide-scrollbars", "--user-data-dir=" + folder.resolve("profile"), "--virtual-time-budget=5000",
-                "--window-size=" + PNG_WIDTH + "," + height, "--screenshot=" + png, page.toUri().toString());
+                "--window-size=" + size[0] + "," + size[1], "--screenshot=" + png, page.toUri().toString());
         Path log = folder.resolve("chromium.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -137,10 +138,19 @@ final class FigureFiles {
         }
     }
 
-    private static int height(Figure figure) {
+    /** The figure's layout width and height in pixels (Tablesaw's defaults when it names none). */
+    static int[] size(Figure figure) {
         String js = figure.asJavascript("figure");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("height: *(\\d+)").matcher(js);
-        return m.find() ? Integer.parseInt(m.group(1)) + 20 : 500;
+        int from = js.indexOf("var layout");
+        int to = from < 0 ? -1 : js.indexOf("};", from);
+        String layout = to < 0 ? "" : js.substring(from, to);
+        return new int[] {layoutNumber(layout, "width", 800), layoutNumber(layout, "height", 420)};
+    }
+
+    private static int layoutNumber(String layout, String key, int otherwise) {
+        // the layout's own keys are the first at their level; axis blocks come after them
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\n\\s*" + key + ": *(\\d+)").matcher(layout);
+        return m.find() ? Integer.parseInt(m.group(1)) : otherwise;
     }
 
     private static void deleteTree(Path folder) throws IOException {
