@@ -11,4 +11,8 @@ public interface DisplaySink {
 
     /** Replaces what was shown under {@code displayId} with {@code value}. */
     void update(String displayId, Object value);
+
+    /** Says that {@code displayId} will not be updated again (the console ends its line); nothing by default. */
+    default void finish(String displayId) {
+    }
 }

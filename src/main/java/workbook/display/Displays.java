@@ -1,10 +1,12 @@
 package workbook.display;
 
+import java.io.Console;
+import java.io.PrintStream;
 import java.util.Objects;
 
 /**
  * The current {@link DisplaySink}. Outside a notebook it is the console: values are printed as
- * text and updates overwrite the current line. The workbook's kernel installs its own sink at start.
+ * text; updates overwrite the current line on a terminal and are lines of their own in a file or a pipe. The workbook's kernel installs its own sink at start.
  */
 public final class Displays {
 
@@ -31,31 +33,93 @@ public final class Displays {
         current.update(displayId, value);
     }
 
-    /** Plain-text fallback: one line per display, progress updates rewrite the line with '\r'. */
+    /** Ends a display that will not be updated again: on a terminal, the progress line gets its newline. */
+    public static void finish(String displayId) {
+        if (displayId != null) {
+            current.finish(displayId);
+        }
+    }
+
+    /**
+     * Plain-text fallback. On a terminal a display's updates rewrite its line in place with '\r' and {@link #finish}
+     * ends the line; when the output is a file or a pipe, every display and update is a line of its own, so a log
+     * holds no '\r' and never ends mid-line.
+     */
     static final class ConsoleSink implements DisplaySink {
+        private final boolean terminal;
+        private final PrintStream out;
         private int counter;
-        private String lastId;
+        /** The display whose line is still open on the terminal, or null. */
+        private String openId;
+        private int openLength;
+
+        ConsoleSink() {
+            this(isTerminal(), null);
+        }
+
+        /** {@code out} null: System.out as it is at each call (tests and the kernel may replace it). */
+        ConsoleSink(boolean terminal, PrintStream out) {
+            this.terminal = terminal;
+            this.out = out;
+        }
+
+        private PrintStream out() {
+            return out != null ? out : System.out;
+        }
 
         @Override
         public synchronized String display(Object value) {
-            if (lastId != null) {
-                System.out.println();
-            }
-            lastId = "console-" + (++counter);
-            System.out.print(value);
-            System.out.flush();
-            return lastId;
+            String id = "console-" + (++counter);
+            show(id, String.valueOf(value), false);
+            return id;
         }
 
         @Override
         public synchronized void update(String displayId, Object value) {
-            if (displayId.equals(lastId)) {
-                System.out.print("\r" + value);
-            } else {
-                System.out.print(System.lineSeparator() + value);
-                lastId = displayId;
+            show(displayId, String.valueOf(value), displayId.equals(openId));
+        }
+
+        @Override
+        public synchronized void finish(String displayId) {
+            if (displayId.equals(openId)) {
+                out().println();
+                out().flush();
+                openId = null;
             }
-            System.out.flush();
+        }
+
+        private void show(String id, String text, boolean inPlace) {
+            PrintStream o = out();
+            if (!terminal) {
+                o.println(text);
+            } else if (inPlace) {
+                // pad with spaces so a shorter line leaves nothing of the longer one behind
+                o.print("\r" + text + " ".repeat(Math.max(0, openLength - text.length())));
+                openLength = text.length();
+            } else {
+                if (openId != null) {
+                    o.println();
+                }
+                o.print(text);
+                openId = id;
+                openLength = text.length();
+            }
+            o.flush();
+        }
+
+        /** A terminal, not a file or a pipe. Java 22+ has a Console also when redirected, and says so with isTerminal. */
+        static boolean isTerminal() {
+            Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            try {
+                return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+            } catch (NoSuchMethodException beforeJava22) {
+                return true;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
         }
     }
 }

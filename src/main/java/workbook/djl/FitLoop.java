@@ -1,5 +1,7 @@
 package workbook.djl;
 
+import workbook.scratch.TrainingDivergedException;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -12,10 +14,10 @@ import ai.djl.training.tracker.Tracker;
 import workbook.display.Displays;
 import workbook.display.Interruption;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -139,7 +141,7 @@ final class FitLoop {
                     Step batch = steps.next();
                     double loss;
                     try {
-                        loss = step(batch);
+                        loss = step(batch, epoch, b + 1);
                     } finally {
                         batch.close();
                     }
@@ -184,6 +186,8 @@ final class FitLoop {
         } catch (Interruption.StoppedByInterrupt stop) {
             history.interrupted();
             throw stop;
+        } finally {
+            Displays.finish(displayId);
         }
         return history;
     }
@@ -199,7 +203,7 @@ final class FitLoop {
     }
 
     /** One gradient step; returns the batch's loss. */
-    private double step(Step train) {
+    private double step(Step train, int epoch, int batchNumber) {
         double loss;
         try (NDScope scope = new NDScope(); NDManager batch = manager.newSubManager()) {
             try (GradientCollector collector = Engine.getEngine(Models.ENGINE).newGradientCollector()) {
@@ -207,8 +211,18 @@ final class FitLoop {
                 collector.backward(l);
                 loss = l.getFloat();
             }
+            // as the from-scratch Model does: stop before a non-finite update spoils the weights
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(String.format(Locale.ROOT, "training diverged: the loss is %s at epoch"
+                        + " %d, batch %d; lower the learning rate or clip the gradient norm", loss, epoch, batchNumber));
+            }
             if (fit.clipNorm() > 0) {
-                clipGlobalNorm(fit.clipNorm());
+                double norm = clipGlobalNorm(fit.clipNorm());
+                if (!Double.isFinite(norm)) {
+                    throw new TrainingDivergedException(String.format(Locale.ROOT, "training diverged: the gradient norm"
+                            + " is %s at epoch %d, batch %d (loss %.6g); lower the learning rate or clip the gradient"
+                            + " norm", norm, epoch, batchNumber, loss));
+                }
             }
             scope.suppressNotUsedWarning();
         }
@@ -235,8 +249,8 @@ final class FitLoop {
         return optimizer;
     }
 
-    /** Scales every gradient by min(1, maxNorm / ||g||), ||g|| over all parameters together. */
-    private void clipGlobalNorm(double maxNorm) {
+    /** Scales every gradient by min(1, maxNorm / ||g||), ||g|| over all parameters together; returns ||g||. */
+    private double clipGlobalNorm(double maxNorm) {
         double sumOfSquares = 0;
         for (Parameter p : parameters) {
             NDArray w = p.getArray();
@@ -255,6 +269,7 @@ final class FitLoop {
                 }
             }
         }
+        return norm;
     }
 
     /** Mean loss over all samples, in batches, without gradients. */
@@ -292,7 +307,7 @@ final class FitLoop {
 
     private void restore(float[][] weights) {
         for (int i = 0; i < weights.length; i++) {
-            parameters.get(i).getArray().set(FloatBuffer.wrap(weights[i]));
+            Models.overwrite(parameters.get(i).getArray(), weights[i]);
         }
     }
 

@@ -2,40 +2,70 @@ package workbook.djl;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 
-/** Where this package's models run: DJL's PyTorch engine, on its default device (a GPU when CUDA is there). */
+import java.nio.FloatBuffer;
+
+/**
+ * Where this package's models run: DJL's PyTorch engine, on its default device (a GPU when CUDA is there).
+ *
+ * <p>Nothing process-wide is changed unless asked: {@link #tuneForSmallModels()} (or
+ * {@code -Dworkbook.smallModelTuning=true}, which the workbook's kernel, tests and benchmarks set) gives libtorch one
+ * intra-op thread and asks malloc to keep freed memory, which suits the workbook's small recurrent networks.
+ */
 public final class Models {
 
     static final String ENGINE = "PyTorch";
-
-    static {
-        NativeMemory.keepFreedMemory();
-    }
+    /** The system property that turns {@link #tuneForSmallModels()} on at the engine's first use. */
+    public static final String TUNING_PROPERTY = "workbook.smallModelTuning";
 
     private Models() {
     }
 
-    private static volatile boolean threadsChosen;
+    private static volatile boolean tuningChecked;
+    private static volatile boolean tuned;
 
-    /**
-     * The PyTorch engine. Unless {@code -Dai.djl.pytorch.num_threads} says otherwise, its intra-op thread pool
-     * is set to 1 thread on first use: for models this small (hidden 64, batch 32) the fused recurrent ops
-     * gain nothing from more threads, and on a busy 2-core machine 2 threads made an RNN epoch 15× slower
-     * (see the bench notes). {@link #threads(int)} changes it.
-     */
+    /** The PyTorch engine; tuned for small models on first use if {@code -Dworkbook.smallModelTuning=true}. */
     public static Engine engine() {
-        Engine engine = Engine.getEngine(ENGINE);
-        if (!threadsChosen) {
+        if (!tuningChecked) {
             synchronized (Models.class) {
-                if (!threadsChosen && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-                    JniUtils.setNumThreads(1);
+                if (!tuningChecked) {
+                    tuningChecked = true;
+                    if (Boolean.getBoolean(TUNING_PROPERTY)) {
+                        tuneForSmallModels();
+                    }
                 }
-                threadsChosen = true;
             }
         }
-        return engine;
+        return Engine.getEngine(ENGINE);
+    }
+
+    /**
+     * Process-wide settings for small models (hidden 64, batch 32), asked for explicitly: libtorch's intra-op thread
+     * pool gets 1 thread unless {@code -Dai.djl.pytorch.num_threads} says otherwise (the fused recurrent ops gain
+     * nothing from more, and on a busy 2-core machine 2 threads made an RNN epoch 15× slower, see the bench notes),
+     * and on Linux with glibc malloc keeps freed memory ({@link NativeMemory}; {@code -Dworkbook.mallocTuning=false}
+     * leaves it). {@link #threads(int)} changes the threads again. Returns what was set, in one line.
+     */
+    public static synchronized String tuneForSmallModels() {
+        tuningChecked = true;
+        boolean malloc = NativeMemory.keepFreedMemory();
+        Engine.getEngine(ENGINE);
+        boolean threadsGiven = System.getProperty("ai.djl.pytorch.num_threads") != null;
+        if (!threadsGiven) {
+            JniUtils.setNumThreads(1);
+        }
+        tuned = true;
+        return "PyTorch intra-op threads: " + JniUtils.getNumThreads() + (threadsGiven ? " (from -Dai.djl.pytorch.num_threads)" : "")
+                + "; malloc keeps freed memory: " + (malloc ? "yes" : "no");
+    }
+
+    /** Whether {@link #tuneForSmallModels()} has run in this process. */
+    public static boolean tunedForSmallModels() {
+        return tuned;
     }
 
     /** Sets the engine's intra-op threads (libtorch's set_num_threads). */
@@ -43,9 +73,8 @@ public final class Models {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        Engine.getEngine(ENGINE);
+        engine();
         JniUtils.setNumThreads(threads);
-        threadsChosen = true;
     }
 
     /** The engine's current intra-op threads. */
@@ -62,6 +91,27 @@ public final class Models {
     /** A fresh manager on {@link #device()}; close it (try-with-resources) to free its native memory. */
     public static NDManager newManager() {
         return engine().newBaseManager(device());
+    }
+
+    /**
+     * Overwrites a float32 array's values in place. {@code NDArray.set} does the same but makes libtorch print a
+     * deprecation warning ("AutoNonVariableTypeMode is deprecated") on stderr; here a new array's native tensor takes
+     * over the old one's handle instead, and whether it requires a gradient is kept.
+     */
+    static void overwrite(NDArray target, float[] values) {
+        if (values.length != target.size()) {
+            throw new IllegalArgumentException("an array of shape " + target.getShape() + " (" + target.size()
+                    + " values) cannot take " + values.length + " values");
+        }
+        if (target.getDataType() != DataType.FLOAT32) {
+            target.set(FloatBuffer.wrap(values));
+            return;
+        }
+        boolean requiresGradient = target.hasGradient();
+        target.intern(target.getManager().create(values, target.getShape()));
+        if (requiresGradient) {
+            target.setRequiresGradient(true);
+        }
     }
 
     /** Seeds the engine's generator (initialisation, dropout); shuffling uses its own seeded generator. */

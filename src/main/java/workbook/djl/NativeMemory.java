@@ -13,7 +13,7 @@ import java.util.Locale;
  * batch 32, forward and backward) 10-15% slower than with the memory kept. So, on Linux with glibc, the first use
  * of the engine asks malloc (mallopt) to keep up to 128 MB of freed memory and to serve blocks up to 32 MB from the
  * heap; this is what tcmalloc or jemalloc, which PyTorch's performance guide recommends, do by design.
- * {@code -Dworkbook.mallocTuning=false} leaves malloc as it is. Called when {@link Models} is first used.
+ * {@code -Dworkbook.mallocTuning=false} leaves malloc as it is. Called by {@link Models#tuneForSmallModels()} only.
  */
 final class NativeMemory {
 

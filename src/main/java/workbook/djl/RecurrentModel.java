@@ -14,13 +14,11 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
 
+import workbook.io.ModelFile;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -624,7 +622,7 @@ public final class RecurrentModel implements AutoCloseable {
             throw new IllegalArgumentException(name + " has shape " + target.getShape() + " (" + target.size()
                     + " values), got " + values.length + " values");
         }
-        target.set(FloatBuffer.wrap(values));
+        Models.overwrite(target, values);
     }
 
     private NDArray parameter(String name) {
@@ -635,25 +633,84 @@ public final class RecurrentModel implements AutoCloseable {
         return a;
     }
 
-    /** Saves the weights (DJL's parameter format). */
+    /** What {@link #save} writes in the file's header, checked by {@link #load}. */
+    static final String FILE_KIND = "workbook.djl.RecurrentModel";
+
+    /**
+     * Saves the model: a header with its architecture (cell, hidden size, layers, directions, features per step,
+     * embedding, head, output, task) and the format version, then the weights in DJL's parameter format.
+     */
     public void save(Path file) throws IOException {
         requireInitialized();
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(os)) {
+        java.io.ByteArrayOutputStream weights = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(weights)) {
             net.saveParameters(out);
+        }
+        ModelFile.write(file, FILE_KIND, architecture(), weights.toByteArray());
+    }
+
+    /**
+     * Loads weights saved by {@link #save} into a model built the same way (a model not yet initialised takes the
+     * file's feature count). All or nothing: a file of another architecture, a truncated or damaged one is refused
+     * with a message naming what the file holds and what this model is, and the model keeps its weights.
+     */
+    public void load(Path file) throws IOException {
+        ModelFile saved = ModelFile.read(file, FILE_KIND);
+        if (!net.isInitialized() && net.embedding() == null) {
+            String features = saved.architecture().get("features");
+            if (features != null && features.matches("[1-9][0-9]{0,6}")
+                    && architectureWithout("features").equals(without(saved.architecture(), "features"))) {
+                initialize(Integer.parseInt(features));
+            }
+        }
+        saved.requireArchitecture(architecture(), "this model");
+        Map<String, float[]> before = new LinkedHashMap<>();
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        parameters().forEach((name, array) -> {
+            before.put(name, array.toFloatArray());
+            shapes.put(name, array.getShape());
+        });
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(saved.weights()))) {
+            net.loadParameters(manager, in);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            before.forEach(this::setWeight);
+            throw new IOException(file + " passed its header checks but its weights could not be read ("
+                    + e.getMessage() + "); the model keeps its weights", e);
+        }
+        for (Map.Entry<String, NDArray> p : parameters().entrySet()) {
+            Shape loaded = p.getValue().getShape();
+            if (!loaded.equals(shapes.get(p.getKey()))) {
+                throw new IOException(file + ": weight " + p.getKey() + " has shape " + loaded + " in the file, this model"
+                        + " expects " + shapes.get(p.getKey()));
+            }
         }
     }
 
-    /** Loads weights saved by {@link #save} into a model built the same way. */
-    public void load(Path file) throws IOException {
-        try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(is)) {
-            net.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException(file + " does not hold weights for this model: " + e.getMessage(), e);
-        }
+    /** The fields of the saved file's header: what must match for weights to load. */
+    Map<String, String> architecture() {
+        RecurrentBlock r = net.recurrent();
+        TokenEmbedding e = net.embedding();
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("cell", r.kind().name());
+        a.put("hidden", String.valueOf(r.hidden()));
+        a.put("layers", String.valueOf(r.layers()));
+        a.put("bidirectional", String.valueOf(r.bidirectional()));
+        a.put("features", net.isInitialized() || e != null ? String.valueOf(inputFeaturesExpected()) : "(not set yet)");
+        a.put("embedding", e == null ? "none" : e.vocabularySize() + " tokens x " + e.dimension());
+        a.put("units", String.valueOf(units));
+        a.put("output", output.name());
+        a.put("task", task.name());
+        return a;
+    }
+
+    private Map<String, String> architectureWithout(String key) {
+        return without(architecture(), key);
+    }
+
+    private static Map<String, String> without(Map<String, String> map, String key) {
+        Map<String, String> copy = new LinkedHashMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 
     public RecurrentNet block() {

@@ -6,7 +6,6 @@ import workbook.scratch.Model;
 import workbook.scratch.Recurrent;
 import workbook.scratch.Weights;
 
-import java.nio.FloatBuffer;
 
 /**
  * Weights both ways between a DJL recurrent layer and the from-scratch {@link Recurrent} of
@@ -108,7 +107,7 @@ public final class ScratchWeights {
             for (int i = 0; i < v.length; i++) {
                 f[i] = (float) v[i];
             }
-            target.set(FloatBuffer.wrap(f));
+            Models.overwrite(target, f);
         }
     }
 
@@ -150,7 +149,7 @@ public final class ScratchWeights {
             for (int i = 0; i < v.length; i++) {
                 f[i] = (float) v[i];
             }
-            target.getArray().set(FloatBuffer.wrap(f));
+            Models.overwrite(target.getArray(), f);
         }
     }
 

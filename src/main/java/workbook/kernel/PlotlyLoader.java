@@ -1,5 +1,7 @@
 package workbook.kernel;
 
+import workbook.plot.Plots;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ import java.nio.file.Path;
  */
 final class PlotlyLoader {
 
-    static final String VERSION = "2.35.3";
+    static final String VERSION = Plots.PLOTLY_VERSION;
     static final String CDN_FALLBACK = "https://cdn.plot.ly/plotly-" + VERSION + ".min.js";
 
     /** The file name of plotly.js in the kernelspec folder (the launcher copies it there). */

@@ -19,6 +19,8 @@ import workbook.classic.SeasonalDecomposition;
 import workbook.data.Columns;
 import workbook.data.Windows;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +41,12 @@ import java.util.List;
 public final class Plots {
 
     private static final int HEIGHT = 420;
+
+    /**
+     * The plotly.js the figures are drawn with (the kernel's and {@link #save}'s copy): Tablesaw's plot code uses the
+     * plotly v1/v2 API, and with plotly 3+ every title silently disappears.
+     */
+    public static final String PLOTLY_VERSION = "2.35.3";
 
     private Plots() {
     }
@@ -268,6 +276,16 @@ public final class Plots {
         Trace trace = HeatmapTrace.builder(columnLabels.clone(), flippedRows, flipped).build();
         Layout layout = layout(title, xTitle, yTitle).build();
         return new Figure(layout, trace);
+    }
+
+    /**
+     * Saves a figure: {@code .html} writes a page with plotly.js inlined, which opens offline; {@code .png} has a
+     * headless Chromium draw that page. plotly.js comes from {@code -Dworkbook.plotly.js} or {@code .workbook/}
+     * (where {@code ./workbook env} puts it), never from a CDN; the browser from {@code -Dworkbook.chromium} or the
+     * PATH. Returns the absolute path written.
+     */
+    public static Path save(Figure figure, Path file) throws IOException {
+        return FigureFiles.save(figure, file, FigureFiles.findPlotlyJs(), System.getProperty("workbook.chromium"));
     }
 
     private static Trace xyTrace(double[] x, String name, double[] y) {

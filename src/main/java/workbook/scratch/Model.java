@@ -2,7 +2,13 @@ package workbook.scratch;
 
 import workbook.display.Displays;
 import workbook.display.Interruption;
+import workbook.io.ModelFile;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -209,10 +215,68 @@ public final class Model {
             rest.keySet().removeIf(name -> name.equals("head.weight") || name.equals("head.bias"));
             throw new IllegalArgumentException("unexpected weights " + rest.keySet() + "; expected the names " + stateDict().keySet());
         }
+        // every name and shape is checked before the first weight changes: all or nothing
+        recurrent.checkStateDict(rnn);
+        for (Parameter p : head.parameters()) {
+            p.check(rest.get("head." + p.name()));
+        }
         recurrent.loadStateDict(rnn);
         for (Parameter p : head.parameters()) {
             p.set(rest.get("head." + p.name()));
         }
+    }
+
+    /** What {@link #save} writes in the file's header, checked by {@link #load}. */
+    static final String FILE_KIND = "workbook.scratch.Model";
+
+    /**
+     * Saves the weights with a header naming the architecture (cell, input size, hidden size, layers, directions,
+     * biases, head outputs, last step or every step) and the format version.
+     */
+    public void save(Path file) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (Parameter p : parameters) {
+                for (double v : p.value()) {
+                    out.writeDouble(v);
+                }
+            }
+        }
+        ModelFile.write(file, FILE_KIND, architecture(), bytes.toByteArray());
+    }
+
+    /**
+     * Loads weights saved by {@link #save} into a model built the same way. All or nothing: a file of another
+     * architecture, a truncated or damaged one is refused with a message naming what the file holds and what this
+     * model is, and the model keeps its weights.
+     */
+    public void load(Path file) throws IOException {
+        ModelFile saved = ModelFile.read(file, FILE_KIND);
+        saved.requireArchitecture(architecture(), "this model");
+        int values = parameters.stream().mapToInt(Parameter::size).sum();
+        if (saved.weights().length != (long) values * Double.BYTES) {
+            throw new IOException(file + " holds " + saved.weights().length / Double.BYTES + " weights, this model has "
+                    + values);
+        }
+        ByteBuffer in = ByteBuffer.wrap(saved.weights());
+        for (Parameter p : parameters) {
+            in.asDoubleBuffer().get(p.value());
+            in.position(in.position() + p.size() * Double.BYTES);
+        }
+    }
+
+    /** The fields of the saved file's header: what must match for weights to load. */
+    Map<String, String> architecture() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("cell", recurrent.kind().name());
+        a.put("features", String.valueOf(recurrent.inputSize()));
+        a.put("hidden", String.valueOf(recurrent.hiddenSize()));
+        a.put("layers", String.valueOf(recurrent.layerCount()));
+        a.put("bidirectional", String.valueOf(recurrent.directions() == 2));
+        a.put("biases", String.valueOf(recurrent.hasBiases()));
+        a.put("outputs", String.valueOf(head.outputSize()));
+        a.put("output", everyStep ? "EVERY_STEP" : "LAST_STEP");
+        return a;
     }
 
     /** Trains a last-step model ({@code y [n][outputs]}); returns the mean training loss of every epoch. */
@@ -281,7 +345,19 @@ public final class Model {
         int n = order.length;
         int time = xAll.length / n;
         int targetSteps = everyStep ? time : 1;
-        String displayId = null;
+        try {
+            runEpochs(xAll, yAll, order, random, epochs, batchSize, history, n, time, targetSteps);
+        } finally {
+            Displays.finish(progressId);
+            progressId = null;
+        }
+    }
+
+    /** The progress line's display, while {@link #fit} shows one. */
+    private String progressId;
+
+    private void runEpochs(double[][] xAll, double[][] yAll, int[] order, SplittableRandom random, int epochs,
+            int batchSize, List<Double> history, int n, int time, int targetSteps) {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             for (int k = n - 1; k > 0; k--) {
                 int j = random.nextInt(k + 1);
@@ -302,10 +378,10 @@ public final class Model {
             history.add(sum / batches);
             if (progress) {
                 String line = String.format(Locale.ROOT, "epoch %d/%d  loss %.6f", epoch, epochs, sum / batches);
-                if (displayId == null) {
-                    displayId = Displays.display(line);
+                if (progressId == null) {
+                    progressId = Displays.display(line);
                 } else {
-                    Displays.update(displayId, line);
+                    Displays.update(progressId, line);
                 }
             }
         }

@@ -76,8 +76,21 @@ public final class Parameter {
         return m;
     }
 
-    /** Copies {@code double[rows][cols]} or {@code double[rows]} in, checking the shape. */
+    /** Copies {@code double[rows][cols]} or {@code double[rows]} in, checking the shape first (nothing changes on error). */
     public void set(Object array) {
+        check(array);
+        if (isVector()) {
+            System.arraycopy((double[]) array, 0, value, 0, rows);
+            return;
+        }
+        double[][] m = (double[][]) array;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(m[r], 0, value, r * cols, cols);
+        }
+    }
+
+    /** Fails with a message naming the expected and the given shape unless {@code array} fits this parameter. */
+    void check(Object array) {
         if (isVector()) {
             if (!(array instanceof double[] v)) {
                 throw new IllegalArgumentException(name + ": expected a vector " + shape() + ", got " + Weights.describe(array));
@@ -85,7 +98,6 @@ public final class Parameter {
             if (v.length != rows) {
                 throw new IllegalArgumentException(name + ": expected shape " + shape() + ", got [" + v.length + "]");
             }
-            System.arraycopy(v, 0, value, 0, rows);
             return;
         }
         if (!(array instanceof double[][] m)) {
@@ -98,7 +110,6 @@ public final class Parameter {
             if (m[r].length != cols) {
                 throw new IllegalArgumentException(name + ": row " + r + " has " + m[r].length + " values, expected " + cols);
             }
-            System.arraycopy(m[r], 0, value, r * cols, cols);
         }
     }
 

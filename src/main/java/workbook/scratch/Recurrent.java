@@ -175,6 +175,11 @@ public final class Recurrent {
         return directions * hidden;
     }
 
+    /** Whether each layer has the bias vectors b_ih and b_hh. */
+    public boolean hasBiases() {
+        return hasBiases;
+    }
+
     public boolean hasCellState() {
         return kind == Kind.LSTM;
     }
@@ -378,9 +383,18 @@ public final class Recurrent {
 
     /**
      * Loads weights by PyTorch name ({@code double[][]} or {@code double[]} values, e.g. from
-     * {@link Weights#fromPyTorchJson}); the names must match exactly, and every shape is checked.
+     * {@link Weights#fromPyTorchJson}); the names must match exactly, and every shape is checked before any weight
+     * changes, so on error the network keeps its weights.
      */
     public void loadStateDict(Map<String, ?> dict) {
+        checkStateDict(dict);
+        for (Parameter p : parameters) {
+            p.set(dict.get(p.name()));
+        }
+    }
+
+    /** Fails unless {@link #loadStateDict} would load every weight of {@code dict}. */
+    void checkStateDict(Map<String, ?> dict) {
         TreeSet<String> missing = new TreeSet<>();
         for (Parameter p : parameters) {
             if (!dict.containsKey(p.name())) {
@@ -394,7 +408,7 @@ public final class Recurrent {
                     + ", unexpected " + unexpected + "; expected exactly " + parameters.stream().map(Parameter::name).toList());
         }
         for (Parameter p : parameters) {
-            p.set(dict.get(p.name()));
+            p.check(dict.get(p.name()));
         }
     }
 

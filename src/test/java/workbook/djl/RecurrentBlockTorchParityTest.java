@@ -18,7 +18,6 @@ import workbook.scratch.Weights;
 
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -84,7 +83,7 @@ class RecurrentBlockTorchParityTest {
                 block.initialize(m, DataType.FLOAT32, xShape);
                 for (Map.Entry<String, JsonElement> w : c.getAsJsonObject("weights").entrySet()) {
                     Parameter p = block.getParameters().get(Weights.toDjlName(w.getKey()));
-                    p.getArray().set(FloatBuffer.wrap(floats(w.getValue())));
+                    Models.overwrite(p.getArray(), floats(w.getValue()));
                 }
                 for (Pair<String, Parameter> p : block.getParameters()) {
                     p.getValue().getArray().setRequiresGradient(true);

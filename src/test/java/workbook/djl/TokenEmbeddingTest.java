@@ -26,7 +26,7 @@ class TokenEmbeddingTest {
             TokenEmbedding embedding = new TokenEmbedding(4, 2);
             embedding.initialize(m, DataType.FLOAT32, new Shape(1, 1, 1));
             NDArray table = embedding.getParameters().get(TokenEmbedding.WEIGHT).getArray();
-            table.set(java.nio.FloatBuffer.wrap(new float[] {0, 0, 1, 2, 3, 4, 5, 6}));
+            Models.overwrite(table, new float[] {0, 0, 1, 2, 3, 4, 5, 6});
             NDArray ids = m.create(new float[] {3, 1, 0, 2}, new Shape(2, 2, 1));
             NDArray vectors = embedding.embed(new ParameterStore(m, false), ids, false);
             assertEquals(new Shape(2, 2, 2), vectors.getShape());

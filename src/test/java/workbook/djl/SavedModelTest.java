@@ -1,0 +1,139 @@
+package workbook.djl;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.scratch.TrainingDivergedException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Saved files name their architecture; loading checks it and is all or nothing. */
+class SavedModelTest {
+
+    private static final double[][][] ONE_FEATURE = TrainingTest.windows(TrainingTest.noisySine(60, 3), 0, 60, 8);
+    private static final double[][] TARGETS = TrainingTest.targets(TrainingTest.noisySine(60, 3), 0, 60, 8);
+
+    private static RecurrentModel trainedGru(long seed) {
+        RecurrentModel model = RecurrentModel.gru(5).dense(1).seed(seed).build();
+        model.fit(TrainData.of(ONE_FEATURE, TARGETS), Fit.epochs(1).progress(false));
+        return model;
+    }
+
+    private static void assertSamePredictions(double[][] expected, double[][] got) {
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], got[i], 0.0, "row " + i);
+        }
+    }
+
+    @Test
+    void anotherCellKindIsRefusedNamingBothAndTheModelKeepsItsWeights(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lstm.model");
+        try (RecurrentModel lstm = RecurrentModel.lstm(5).dense(1).inputFeatures(1).build()) {
+            lstm.save(file);
+        }
+        try (RecurrentModel gru = trainedGru(7)) {
+            double[][] before = gru.predict(ONE_FEATURE);
+            IOException e = assertThrows(IOException.class, () -> gru.load(file));
+            assertTrue(e.getMessage().contains("cell LSTM in the file, GRU in this model"), e.getMessage());
+            assertTrue(e.getMessage().contains("holds a workbook.djl.RecurrentModel model (cell LSTM, hidden 5"), e.getMessage());
+            assertSamePredictions(before, gru.predict(ONE_FEATURE));
+        }
+    }
+
+    @Test
+    void aFromScratchModelRefusesADjlFileNamingWhatItHolds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gru.model");
+        try (RecurrentModel gru = trainedGru(7)) {
+            gru.save(file);
+        }
+        workbook.scratch.Model scratch = workbook.scratch.Model.builder(workbook.scratch.Recurrent.gru(1, 5).build()).build();
+        IOException e = assertThrows(IOException.class, () -> scratch.load(file));
+        assertEquals(file + " holds a workbook.djl.RecurrentModel model (cell GRU, hidden 5, layers 1, bidirectional false,"
+                + " features 1, embedding none, units 1, output LAST_STEP, task REGRESSION), not a workbook.scratch.Model"
+                + " model", e.getMessage());
+    }
+
+    @Test
+    void aWrongFeatureCountIsRefusedNamingBothCounts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("three.model");
+        try (RecurrentModel three = RecurrentModel.gru(5).dense(1).inputFeatures(3).build()) {
+            three.save(file);
+        }
+        try (RecurrentModel one = trainedGru(7)) {
+            double[][] before = one.predict(ONE_FEATURE);
+            IOException e = assertThrows(IOException.class, () -> one.load(file));
+            assertTrue(e.getMessage().contains("features 3 in the file, 1 in this model"), e.getMessage());
+            assertSamePredictions(before, one.predict(ONE_FEATURE));
+        }
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedAndTheTrainedModelIsUnchanged(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gru.model");
+        try (RecurrentModel other = trainedGru(8)) {
+            other.save(file);
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Path truncated = dir.resolve("truncated.model");
+        Files.write(truncated, Arrays.copyOf(whole, whole.length - 40));
+        Path headerOnly = dir.resolve("header.model");
+        Files.write(headerOnly, Arrays.copyOf(whole, 30));
+        Path damaged = dir.resolve("damaged.model");
+        byte[] flipped = whole.clone();
+        flipped[flipped.length - 5] ^= 0x55;
+        Files.write(damaged, flipped);
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello", StandardCharsets.UTF_8);
+        try (RecurrentModel trained = trainedGru(7)) {
+            double[][] before = trained.predict(ONE_FEATURE);
+            String message = assertThrows(IOException.class, () -> trained.load(truncated)).getMessage();
+            assertTrue(message.contains("is truncated") && message.contains("(cell GRU, hidden 5, layers 1")
+                    && message.contains("bytes of weights, but"), message);
+            message = assertThrows(IOException.class, () -> trained.load(headerOnly)).getMessage();
+            assertTrue(message.contains("ends inside the header (30 bytes in all)"), message);
+            message = assertThrows(IOException.class, () -> trained.load(damaged)).getMessage();
+            assertTrue(message.contains("is damaged: the CRC-32"), message);
+            message = assertThrows(IOException.class, () -> trained.load(text)).getMessage();
+            assertTrue(message.contains("is not a saved workbook model"), message);
+            assertThrows(java.nio.file.NoSuchFileException.class, () -> trained.load(dir.resolve("absent.model")));
+            assertSamePredictions(before, trained.predict(ONE_FEATURE));
+        }
+    }
+
+    @Test
+    void aModelWithoutWeightsTakesTheFilesFeatureCount(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gru.model");
+        double[][] expected;
+        try (RecurrentModel trained = trainedGru(7)) {
+            expected = trained.predict(ONE_FEATURE);
+            trained.save(file);
+        }
+        try (RecurrentModel fresh = RecurrentModel.gru(5).dense(1).build()) {
+            fresh.load(file);
+            assertEquals("1", fresh.architecture().get("features"));
+            assertSamePredictions(expected, fresh.predict(ONE_FEATURE));
+        }
+    }
+
+    @Test
+    void aHugeLearningRateStopsTrainingWithTrainingDivergedException() {
+        try (RecurrentModel model = RecurrentModel.lstm(8).dense(1).build()) {
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> model.fit(
+                    TrainData.of(ONE_FEATURE, TARGETS), Fit.epochs(30).batchSize(4).learningRate(1e30).progress(false)));
+            assertTrue(e.getMessage().startsWith("training diverged: the loss is "), e.getMessage());
+            assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
+            // the update that would have written non-finite weights did not happen
+            for (float w : model.weight("head.weight")) {
+                assertTrue(Float.isFinite(w), "head weight " + w);
+            }
+        }
+    }
+}
