@@ -238,9 +238,61 @@ class JavaKernelBehaviour(unittest.TestCase):
         value = self.value_of(f"%load {folder}/helper.jsh\nint tripled = triple(14);\ntripled")
         self.assertEqual("42", value)
         error = self.error_of("%nosuchmagic")
-        self.assertIn("knows %classpath, %jars and %load", error["evalue"])
+        self.assertEqual("MagicError", error["ename"])
+        self.assertIn("Unknown line magic %nosuchmagic; expected one of Line magics: %classpath %jars %load", error["evalue"])
         error = self.error_of("%jars /no/such/folder/*.jar")
         self.assertIn("no/such/folder", error["evalue"])
+
+    def test_load_tries_ijava_extensions_and_runs_a_notebooks_code_cells(self):
+        folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")
+        self.assertEqual("42", self.value_of(f"%load {folder}/helper\ntriple(14)"))
+        self.assertEqual("42", self.value_of(f"%load {folder}/setup-cells\nnextOf(base)"))
+        error = self.error_of(f"%load {folder}/absent")
+        self.assertEqual(f"%load: no file named {folder}/absent; tried {folder}/absent, {folder}/absent.jsh, "
+                         f"{folder}/absent.jshell, {folder}/absent.java, {folder}/absent.ipynb", error["evalue"])
+
+    def test_maven_from_the_local_repository_and_bad_coordinates(self):
+        self.value_of("int survivor = 7; survivor")
+        started = time.monotonic()
+        value = self.value_of("%maven org.apache.commons:commons-text:1.12.0\n"
+                              "org.apache.commons.text.WordUtils.capitalize("
+                              "org.apache.commons.lang3.StringUtils.reverse(\"olleh\"))")
+        seconds = time.monotonic() - started
+        print(f"\n%maven commons-text (+ commons-lang3) from ~/.m2: {seconds:.2f} s", file=sys.stderr)
+        self.assertEqual("Hello", value)
+        self.assertLess(seconds, 3)
+        started = time.monotonic()
+        error = self.error_of("%maven org.example.nowhere:no-such-lib:9.9.9")
+        seconds = time.monotonic() - started
+        print(f"%maven of a missing artifact failed in {seconds:.2f} s", file=sys.stderr)
+        self.assertLess(seconds, 10)
+        self.assertIn("cannot resolve org.example.nowhere:no-such-lib:jar:9.9.9; looked in the local repository",
+                      error["evalue"])
+        self.assertNotIn("\n", error["evalue"])
+        error = self.error_of("%maven commons-lang3")
+        self.assertEqual("%maven: expected GROUP:ARTIFACT:VERSION (or GROUP:ARTIFACT:EXTENSION[:CLASSIFIER]:VERSION), "
+                         "e.g. org.apache.commons:commons-lang3:3.14.0; got 'commons-lang3'", error["evalue"])
+        error = self.error_of("%%loadFromPOM\n<dependencies><dependency>")
+        self.assertIn("%%loadFromPOM: expected a POM (<project>), <dependencies> or <dependency>", error["evalue"])
+        self.assertEqual("7", self.value_of("survivor"))
+
+    def test_load_from_pom_fragment(self):
+        self.run_cell("%%loadFromPOM\n<dependencies><dependency><groupId>org.apache.commons</groupId>"
+                      "<artifactId>commons-lang3</artifactId><version>3.14.0</version></dependency></dependencies>")
+        self.assertEqual("cba", self.value_of('org.apache.commons.lang3.StringUtils.reverse("abc")'))
+
+    def test_lsmagic_and_time(self):
+        reply, outputs = self.run_cell("%lsmagic")
+        text = "".join(s["text"] for s in self.streams_of(outputs) if s["name"] == "stdout")
+        self.assertEqual("Line magics: %classpath %jars %load %lsmagic %maven %time\n"
+                         "Cell magics: %%loadFromPOM %%time\n", text)
+        reply, outputs = self.run_cell('%%time\nThread.sleep(300);\nSystem.out.println("trained");\n6 * 7')
+        self.assertEqual("ok", reply["content"]["status"])
+        text = "".join(s["text"] for s in self.streams_of(outputs) if s["name"] == "stdout")
+        self.assertRegex(text, r"^trained\nCPU times: total [0-9.]+ (µs|ms|s) \(all kernel threads\)\nWall time: [0-9.]+ (ms|s)\n$")
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(["42"], results)
+        self.assertEqual("3", self.value_of("%time int timedSum = 1 + 2;\ntimedSum"))
 
 
 # A notebook server that is killed (not shut down) must not leave its kernel running.

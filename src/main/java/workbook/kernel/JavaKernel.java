@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -82,7 +83,8 @@ public final class JavaKernel extends BaseKernel {
         this.streams = new CellStreams(System.out, System.err);
         this.evaluator = new CellEvaluator();
         evaluator.onCellStart(streams::bindCurrentThread);
-        this.magics = new Magics(evaluator::addToClasspath, evaluator::evaluate);
+        this.magics = new Magics(evaluator::addToClasspath, evaluator::evaluate,
+                MavenDependencies.forUser(), Path.of("").toAbsolutePath());
         RichDisplay.registerAll(renderer, plotly);
     }
 
@@ -124,11 +126,7 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public Object evalRaw(String source) {
-        Magics.Result afterMagics = magics.apply(source);
-        Object result = evaluator.evaluate(afterMagics.remainingCode());
-        if (!CellEvaluator.hasValue(result)) {
-            result = afterMagics.loadedValue();
-        }
+        Object result = magics.run(source);
         // printf and append return their stream: showing "java.io.PrintStream@1a2b" would only confuse.
         return CellEvaluator.hasValue(result) && !(result instanceof PrintStream) ? result : null;
     }

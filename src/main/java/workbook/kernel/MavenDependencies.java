@@ -131,12 +131,10 @@ final class MavenDependencies {
         }
         try {
             return new MavenXpp3Reader().read(new StringReader(text), true);
-        } catch (XmlPullParserException e) {
-            String reason = e.getMessage() == null ? "not XML" : e.getMessage().lines().findFirst().orElse("").strip();
+        } catch (XmlPullParserException | IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("").strip();
             throw new IllegalArgumentException("expected a POM (<project>), <dependencies> or <dependency> in the cell; "
                     + "it does not parse: " + reason);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
