@@ -233,6 +233,19 @@ class JavaKernelBehaviour(unittest.TestCase):
             self.assertIn("would stop the kernel", error["evalue"])
         self.assertEqual("42", self.value_of("beforeExit + 1"))
 
+    def test_kernel_info_has_complete_language_info(self):
+        self.kc.kernel_info()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["msg_type"] != "kernel_info_reply":
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        info = reply["content"]["language_info"]
+        self.assertEqual("java", info["name"])
+        self.assertRegex(info["version"], r"^[0-9]+")
+        self.assertEqual("text/x-java-source", info["mimetype"])
+        self.assertEqual(".jshell", info["file_extension"])
+        self.assertEqual("java", info["pygments_lexer"])
+        self.assertEqual("text/x-java", info["codemirror_mode"])
+
     def test_magics(self):
         folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")
         value = self.value_of(f"%load {folder}/helper.jsh\nint tripled = triple(14);\ntripled")
@@ -337,6 +350,56 @@ class OrphanedKernel(unittest.TestCase):
                 os.kill(kernel_pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+FIRST_CELL_FROM_ELSEWHERE = """
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name="java", startup_timeout=120)
+try:
+    kc.execute_interactive("System.out.println(6 * 7)", timeout=60,
+                           output_hook=lambda m: m["msg_type"] == "stream" and print(m["content"]["text"], end=""))
+finally:
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+"""
+
+
+class KernelspecInstall(unittest.TestCase):
+    """`./workbook kernel install --prefix DIR`: a kernelspec that Jupyter finds and starts from any folder."""
+
+    def test_install_into_a_prefix_start_from_another_folder_and_remove(self):
+        import subprocess
+        import tempfile
+        with tempfile.TemporaryDirectory() as prefix, tempfile.TemporaryDirectory() as elsewhere:
+            launcher = os.path.join(ROOT, "workbook")
+            done = subprocess.run([launcher, "kernel", "install", "--prefix", prefix],
+                                  capture_output=True, text=True, timeout=300)
+            self.assertEqual(0, done.returncode, done.stderr)
+            spec_dir = os.path.join(prefix, "share", "jupyter", "kernels", "java")
+            self.assertIn(f"installed the 'java' kernel into {spec_dir}", done.stdout)
+            env = dict(os.environ, JUPYTER_PATH=os.path.join(prefix, "share", "jupyter"))
+            listing = subprocess.run([sys.executable, "-c",
+                                      "from jupyter_client.kernelspec import KernelSpecManager as K;"
+                                      "s = K().get_kernel_spec('java'); print(s.resource_dir); print(s.argv[0])"],
+                                     cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+            resource_dir, java = listing.stdout.split()
+            self.assertEqual(spec_dir, resource_dir)
+            self.assertTrue(os.path.isabs(java) and os.access(java, os.X_OK), java)
+            first = subprocess.run([sys.executable, "-c", FIRST_CELL_FROM_ELSEWHERE],
+                                   cwd=elsewhere, env=env, capture_output=True, text=True, timeout=180)
+            self.assertEqual("42\n", first.stdout, first.stderr[-2000:])
+            removed = subprocess.run([launcher, "kernel", "remove", "--prefix", prefix],
+                                     capture_output=True, text=True, timeout=60)
+            self.assertEqual(f"removed {spec_dir}\n", removed.stdout)
+            self.assertFalse(os.path.exists(spec_dir))
+            again = subprocess.run([launcher, "kernel", "remove", "--prefix", prefix],
+                                   capture_output=True, text=True, timeout=60)
+            self.assertNotEqual(0, again.returncode)
+            self.assertEqual(f"no 'java' kernelspec in {spec_dir}; nothing removed\n", again.stderr)
+            bad = subprocess.run([launcher, "kernel", "install", "--user", "--prefix", prefix],
+                                 capture_output=True, text=True, timeout=300)
+            self.assertEqual(2, bad.returncode)
+            self.assertEqual(1, len(bad.stderr.strip().splitlines()), bad.stderr)
 
 
 if __name__ == "__main__":
