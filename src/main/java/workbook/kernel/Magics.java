@@ -14,7 +14,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,6 +55,8 @@ final class Magics {
     private final MavenDependencies maven;
     private final Path notebookFolder;
     private final MagicsRegistry registry = new MagicsRegistry();
+    /** The files {@code %load} is running now, outermost first: a file that loads itself would never end. */
+    private final Deque<Path> loading = new ArrayDeque<>();
     private final LongSupplier cpuNanos = Magics::processCpuNanos;
 
     /**
@@ -199,6 +203,21 @@ final class Magics {
                     + ".java, .ipynb); got " + (args.isEmpty() ? "none" : String.join(" ", args)));
         }
         Path script = findScript(args.get(0));
+        if (loading.contains(script)) {
+            List<String> chain = new ArrayList<>(loading.stream().map(p -> p.getFileName().toString()).toList());
+            chain.add(script.getFileName().toString());
+            throw new IllegalArgumentException("expected files that do not load themselves; " + script
+                    + " is already loading (" + String.join(" → ", chain) + ")");
+        }
+        loading.addLast(script);
+        try {
+            return runScript(script);
+        } finally {
+            loading.removeLast();
+        }
+    }
+
+    private Object runScript(Path script) {
         String text;
         try {
             text = Files.readString(script);
@@ -206,7 +225,7 @@ final class Magics {
             throw new IllegalArgumentException("cannot read " + script + ": " + e.getMessage());
         }
         if (!script.getFileName().toString().endsWith(".ipynb")) {
-            return evaluate.apply(text);
+            return run(text);   // a script may start with magics too, as a cell may
         }
         Object last = NO_VALUE;
         for (String cell : codeCells(script, text)) {

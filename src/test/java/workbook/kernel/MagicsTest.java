@@ -113,6 +113,19 @@ class MagicsTest {
     }
 
     @Test
+    void aFileThatLoadsItselfIsRefusedNotLoopedForever() throws Exception {
+        Files.writeString(folder.resolve("ping.jsh"), "%load pong\n");
+        Files.writeString(folder.resolve("pong.jsh"), "int pongs = 1;\n");
+        Files.writeString(folder.resolve("loop.ipynb"), """
+                {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": "%load loop"}],
+                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""");
+        String message = failureOf("%load loop").getMessage();
+        assertTrue(message.endsWith("is already loading (loop.ipynb → loop.ipynb)"), message);
+        assertEquals(2, magics.run("1 + 1"), "the kernel goes on");
+        assertEquals(1, magics.run("%load ping\npongs"), "a script's own magics run");
+    }
+
+    @Test
     void lsmagicListsLineAndCellMagics() {
         String listing = printedBy("%lsmagic", new Object[1]);
         assertEquals("Line magics: %classpath %jars %load %lsmagic %maven %time\nCell magics: %%loadFromPOM %%time\n", listing);
