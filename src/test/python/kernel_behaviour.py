@@ -15,6 +15,33 @@ from jupyter_client.manager import start_new_kernel
 TIMEOUT = 60
 
 
+def run_cell(km, kc, code, timeout=TIMEOUT, interrupt_after=None):
+    """Executes code; returns (execute_reply, [iopub messages of this request])."""
+    msg_id = kc.execute(code)
+    deadline = time.monotonic() + timeout
+    if interrupt_after is not None:
+        time.sleep(interrupt_after)
+        km.interrupt_kernel()
+    outputs = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"no idle status within {timeout} s for: {code!r}")
+        try:
+            msg = kc.get_iopub_msg(timeout=remaining)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        outputs.append(msg)
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply, outputs
+
+
 class JavaKernelBehaviour(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -32,29 +59,7 @@ class JavaKernelBehaviour(unittest.TestCase):
 
     def run_cell(self, code, timeout=TIMEOUT, interrupt_after=None):
         """Executes code; returns (execute_reply, [iopub messages of this request])."""
-        msg_id = self.kc.execute(code)
-        deadline = time.monotonic() + timeout
-        if interrupt_after is not None:
-            time.sleep(interrupt_after)
-            self.km.interrupt_kernel()
-        outputs = []
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError(f"no idle status within {timeout} s for: {code!r}")
-            try:
-                msg = self.kc.get_iopub_msg(timeout=remaining)
-            except queue.Empty:
-                continue
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
-            outputs.append(msg)
-        while True:
-            reply = self.kc.get_shell_msg(timeout=timeout)
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply, outputs
+        return run_cell(self.km, self.kc, code, timeout, interrupt_after)
 
     def value_of(self, code):
         reply, outputs = self.run_cell(code)
@@ -362,6 +367,37 @@ finally:
     kc.stop_channels()
     km.shutdown_kernel(now=True)
 """
+
+
+class OfflineKernel(unittest.TestCase):
+    """A kernel told it is offline (as when Maven Central does not answer) resolves from ~/.m2 only."""
+
+    def test_maven_offline_uses_the_local_repository_and_fails_fast_for_the_rest(self):
+        os.environ["WORKBOOK_OFFLINE"] = "1"
+        try:
+            km, kc = start_new_kernel(kernel_name="java", startup_timeout=120)
+        finally:
+            del os.environ["WORKBOOK_OFFLINE"]
+        try:
+            started = time.monotonic()
+            reply, outputs = run_cell(km, kc, "%maven org.apache.commons:commons-lang3:3.14.0\n"
+                                             "org.apache.commons.lang3.StringUtils.reverse(\"abc\")")
+            local_seconds = time.monotonic() - started
+            self.assertEqual("ok", reply["content"]["status"], reply["content"])
+            results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+            self.assertEqual(["cba"], results)
+            self.assertLess(local_seconds, 3)
+            started = time.monotonic()
+            reply, outputs = run_cell(km, kc, "%maven org.example.nowhere:no-such-lib:9.9.9")
+            missing_seconds = time.monotonic() - started
+            self.assertLess(missing_seconds, 10)
+            self.assertEqual("%maven: cannot resolve org.example.nowhere:no-such-lib:jar:9.9.9; looked in the local "
+                             f"repository {os.path.expanduser('~/.m2/repository')} (offline: Maven Central did not "
+                             "answer, so only there)", reply["content"]["evalue"])
+            print(f"\noffline %maven: local {local_seconds:.2f} s, missing {missing_seconds:.2f} s", file=sys.stderr)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
 
 
 class KernelspecInstall(unittest.TestCase):
