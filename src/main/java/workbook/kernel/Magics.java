@@ -129,6 +129,10 @@ final class Magics {
             if (!line.startsWith("%")) {
                 break;
             }
+            if (line.startsWith("%%")) {
+                throw failure("A cell magic must be the cell's first line; " + line.split("\\s+")[0]
+                        + " came after other lines (line " + (i + 1) + ")");
+            }
             String[] nameAndRest = line.substring(1).strip().split("\\s+", 2);
             String name = nameAndRest[0];
             String rest = nameAndRest.length > 1 ? nameAndRest[1].strip() : "";

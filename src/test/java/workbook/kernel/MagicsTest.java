@@ -91,6 +91,8 @@ class MagicsTest {
         String unknown = failureOf("%mavne a:b:1").getMessage();
         assertTrue(unknown.startsWith("Unknown line magic %mavne; expected one of Line magics: %classpath"), unknown);
         assertTrue(failureOf("%%nosuch\nint x = 1;").getMessage().startsWith("Unknown cell magic %%nosuch"));
+        assertEquals("A cell magic must be the cell's first line; %%time came after other lines (line 2)",
+                failureOf("%lsmagic\n%%time\nint y = 2;").getMessage());
         assertEquals(42, magics.run("kept + 1"));
     }
 
