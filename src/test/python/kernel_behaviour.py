@@ -250,6 +250,10 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertEqual(".jshell", info["file_extension"])
         self.assertEqual("java", info["pygments_lexer"])
         self.assertEqual("text/x-java", info["codemirror_mode"])
+        links = {link["text"]: link["url"] for link in reply["content"]["help_links"]}
+        self.assertEqual("https://docs.djl.ai/", links["DJL (Deep Java Library)"])
+        self.assertEqual("https://jtablesaw.github.io/tablesaw/", links["Tablesaw"])
+        self.assertTrue(any(url.startswith("https://docs.oracle.com/en/java/javase/") for url in links.values()), links)
 
     def test_magics(self):
         folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")

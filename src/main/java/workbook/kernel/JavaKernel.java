@@ -4,6 +4,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
@@ -58,6 +59,13 @@ public final class JavaKernel extends BaseKernel {
     private final PlotlyLoader plotly;
     private final CellStreams streams;
 
+    /** The Help menu's links: the libraries the notebooks use, and the JDK of the running kernel. */
+    private static final List<HelpLink> HELP_LINKS = List.of(
+            new HelpLink("Java " + Runtime.version().feature() + " API",
+                    "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"),
+            new HelpLink("DJL (Deep Java Library)", "https://docs.djl.ai/"),
+            new HelpLink("Tablesaw", "https://jtablesaw.github.io/tablesaw/"));
+
     public static JavaKernel create() {
         return new JavaKernel(new WorkbookIO(), new SessionHistory(), new Renderer(), PlotlyLoader.fromSystemProperty());
     }
@@ -71,7 +79,7 @@ public final class JavaKernel extends BaseKernel {
                         .pygments("java")
                         .codemirror("text/x-java")
                         .build(),
-                List.of(), history, io, new CommManager(), renderer, null, null, false,
+                HELP_LINKS, history, io, new CommManager(), renderer, null, null, false,
                 new StringStyler.Builder()
                         .addPrimaryStyle(TextColor.BOLD_RESET_FG)
                         .addSecondaryStyle(TextColor.BOLD_RED_FG)
