@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /**
  * The magics IJava and JJava users know, with the same names and arguments.
@@ -57,7 +56,6 @@ final class Magics {
     private final MagicsRegistry registry = new MagicsRegistry();
     /** The files {@code %load} is running now, outermost first: a file that loads itself would never end. */
     private final Deque<Path> loading = new ArrayDeque<>();
-    private final LongSupplier cpuNanos = Magics::processCpuNanos;
 
     /**
      * @param evaluate       runs Java code, returning its value or {@code NO_VALUE}
@@ -284,13 +282,13 @@ final class Magics {
         if (code.isBlank()) {
             throw new IllegalArgumentException("expected a statement to time, e.g. %time fit(model); got none");
         }
-        long cpuStart = cpuNanos.getAsLong();
+        long cpuStart = processCpuNanos();
         long wallStart = System.nanoTime();
         try {
             return run(code);
         } finally {
             long wall = System.nanoTime() - wallStart;
-            long cpu = cpuNanos.getAsLong() - cpuStart;
+            long cpu = processCpuNanos() - cpuStart;
             System.out.println("CPU times: total " + duration(cpu) + " (all kernel threads)\nWall time: " + duration(wall));
         }
     }
