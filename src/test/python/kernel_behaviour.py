@@ -217,8 +217,9 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
         km, kc = start_new_kernel(kernel_name=self.KERNEL_NAME, startup_timeout=120)
         try:
             timings = []
-            for code, expected in (("for (int i = 0; i < 3; i++) {", "incomplete"), ("int x = 1;", "complete"),
-                                   ("int x = 1;", "complete")):
+            cases = [("for (int i = 0; i < 3; i++) {", "incomplete"), ("int x = 1;", "complete"),
+                     ('String s = """\n  open', "incomplete"), ("f(1, 2);", "complete"), ("/* still", "incomplete")]
+            for code, expected in cases:
                 started = time.monotonic()
                 msg_id = kc.is_complete(code)
                 reply = kc.get_shell_msg(timeout=TIMEOUT)
@@ -227,9 +228,10 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
                 timings.append(time.monotonic() - started)
                 self.assertEqual(expected, reply["content"]["status"], code)
             print(f"\nis_complete right after start: {', '.join(f'{t * 1000:.0f} ms' for t in timings)}", file=sys.stderr)
-            # before: 1.45 s while JShell warmed up. The median bounds the answer; the maximum allows a busy shared machine.
-            self.assertLess(sorted(timings)[1], 0.1, f"is_complete took {timings} s")
-            self.assertLess(max(timings), 0.3, f"is_complete took {timings} s")
+            # before: 1.45 s while JShell warmed up; now 6-20 ms on an idle machine. The median bounds the answer;
+            # single answers may take longer while other processes keep the cores busy (up to 180 ms seen at load 4.6).
+            self.assertLess(sorted(timings)[len(timings) // 2], 0.1, f"is_complete took {timings} s")
+            self.assertLess(max(timings), 0.5, f"is_complete took {timings} s")
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
@@ -293,6 +295,15 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
             self.assertNotIn('src="https://cdn.plot.ly', html)
         self.assertIn("window.__workbookDefine", html1)
         self.assertLess(len(html2), 10_000, "plotly.js must be sent once per session, not with every figure")
+        # JupyterLab, VS Code and nbviewer draw plotly's own bundle natively
+        bundle = [m for m in second if m["msg_type"] == "execute_result"][0]["content"]["data"]["application/vnd.plotly.v1+json"]
+        self.assertEqual("squares", bundle["layout"]["title"])
+        self.assertEqual(["1.0", "2.0", "3.0"], bundle["data"][0]["x"])
+        self.assertEqual(["1.0", "4.0", "9.0"], bundle["data"][0]["y"])
+        _, shown = self.run_cell("display(tech.tablesaw.plotly.api.ScatterPlot.create(\"squares\", t, \"x\", \"y\"));")
+        displayed = [m for m in shown if m["msg_type"] == "display_data"][0]["content"]["data"]
+        self.assertEqual(bundle, displayed["application/vnd.plotly.v1+json"], "display(figure) sends the same bundle")
+        self.assertIn("text/html", displayed)
         plain = [m for m in second if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"]
         self.assertEqual("Figure: squares (1 trace)", plain, "front ends without JavaScript see the title, the same every run")
 
