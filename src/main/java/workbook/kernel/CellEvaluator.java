@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -66,10 +67,10 @@ public final class CellEvaluator implements AutoCloseable {
     /** Snippet id to where its source starts, so stack frames can name the cell line. */
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
 
-    private volatile Runnable cellStartHook = () -> { };
+    private volatile Supplier<Runnable> cellStartHook = () -> () -> { };
     private volatile RunningCell running;
     private int cellsRun;
-    private volatile int nextCellNumber;   // 0: count cells here; else the In[N] the kernel shows
+    private volatile int shownCellNumber;   // 0: count cells here; else the In[N] the kernel shows
 
     private record SnippetOrigin(int cellNumber, int firstLine) {
     }
@@ -83,6 +84,7 @@ public final class CellEvaluator implements AutoCloseable {
         final CompletableFuture<Object> outcome = new CompletableFuture<>();
         volatile boolean interruptRequested;
         volatile boolean forcedStop;
+        volatile Runnable onLeftRunning = () -> { };
 
         RunningCell(Runnable body, String name) {
             thread = new Thread(body, name);
@@ -103,9 +105,12 @@ public final class CellEvaluator implements AutoCloseable {
         return started.isDone();
     }
 
-    /** The cell number that messages name for the next {@link #evaluate} (the kernel's execution count). */
-    public void numberNextCell(int executionCount) {
-        nextCellNumber = executionCount;
+    /**
+     * The cell number messages name from now on (the kernel's execution count, In[N]): a cell's
+     * {@code %load} script and its own code are one cell.
+     */
+    public void numberCellsFromNowAs(int executionCount) {
+        shownCellNumber = executionCount;
     }
 
     private void startJShell() {
@@ -142,9 +147,8 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public Object evaluate(String cellSource) {
         awaitStarted();
-        int cellNumber = nextCellNumber > 0 ? nextCellNumber : ++cellsRun;
-        nextCellNumber = 0;
-        return onCellThread(() -> evaluateOnCellThread(cellSource, cellNumber), cellNumber);
+        int number = shownCellNumber > 0 ? shownCellNumber : ++cellsRun;
+        return onCellThread(() -> evaluateOnCellThread(cellSource, number), number);
     }
 
     /** True when {@link #evaluate} returned a value rather than "no value". */
@@ -181,6 +185,7 @@ public final class CellEvaluator implements AutoCloseable {
             // Java 20+ cannot stop a thread: leave it running and let the reader go on with other cells.
             cell.forcedStop = false;
             cell.thread.setPriority(Thread.MIN_PRIORITY);
+            cell.onLeftRunning.run();
             String message = "Interrupted, but not stopped: the cell does not check for interrupts and Java "
                     + Runtime.version().feature() + " cannot stop it. It keeps running in the background (using a CPU"
                     + " core) while you run other cells; restart the kernel to free the CPU (variables will be lost).";
@@ -188,8 +193,11 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
-    /** Runs {@code hook} on the cell's thread before each cell (the kernel binds the cell's output there). */
-    public void onCellStart(Runnable hook) {
+    /**
+     * Runs {@code hook} on the cell's thread before each cell (the kernel binds the cell's output there);
+     * what it returns runs if the cell is left running in the background (its output must stay its own).
+     */
+    public void onCellStart(Supplier<Runnable> hook) {
         cellStartHook = hook;
     }
 
@@ -203,7 +211,7 @@ public final class CellEvaluator implements AutoCloseable {
         RunningCell cell = new RunningCell(() -> {
             RunningCell me = self[0];
             try {
-                cellStartHook.run();
+                me.onLeftRunning = cellStartHook.get();
                 me.outcome.complete(work.call());
             } catch (Throwable failure) { // ThreadDeath of a forced stop included: it ends here, with this thread
                 me.outcome.completeExceptionally(failure);

@@ -83,7 +83,10 @@ public final class JavaKernel extends BaseKernel {
         this.plotly = plotly;
         this.streams = new CellStreams(System.out, System.err);
         this.evaluator = new CellEvaluator();
-        evaluator.onCellStart(streams::bindCurrentThread);
+        evaluator.onCellStart(() -> {
+            CellStreams.Cell output = streams.bindCurrentThread();
+            return output == null ? () -> { } : output::keepOutputToItself;
+        });
         this.magics = new Magics(evaluator::addToClasspath, evaluator::evaluate);
         RichDisplay.registerAll(renderer, plotly);
     }
@@ -168,7 +171,7 @@ public final class JavaKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         int count = executionCount.getAndIncrement();
-        evaluator.numberNextCell(count);   // messages say "cell N" for the In[N] the reader sees
+        evaluator.numberCellsFromNowAs(count);   // messages say "cell N" for the In[N] the reader sees
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);

@@ -194,13 +194,13 @@ class CellEvaluatorTest {
     void redefiningAClassSaysWhichVariablesLostTheirValuesAndWhichCellsSetThem() {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         java.io.PrintStream realErr = System.err;
-        evaluator.numberNextCell(31);
+        evaluator.numberCellsFromNowAs(31);
         evaluator.evaluate("class Point { int x = 1; }");
-        evaluator.numberNextCell(32);
+        evaluator.numberCellsFromNowAs(32);
         evaluator.evaluate("Point origin = new Point();\nint untouched = 4;");
         System.setErr(new java.io.PrintStream(captured, true));
         try {
-            evaluator.numberNextCell(33);
+            evaluator.numberCellsFromNowAs(33);
             evaluator.evaluate("class Point { int x = 1; int y = 2; }");
             evaluator.evaluate("class Point { int x = 1; int y = 2; }"); // the same again changes nothing
         } finally {
@@ -231,7 +231,7 @@ class CellEvaluatorTest {
 
     @Test
     void runtimeErrorsNameTheCellByTheNumberTheKernelGaveIt() {
-        evaluator.numberNextCell(57);
+        evaluator.numberCellsFromNowAs(57);
         CellFailure failure = assertThrows(CellFailure.class,
                 () -> evaluator.evaluate("int zero = 0;\nint broken = 1 / zero;"));
         assertTrue(String.join("\n", failure.report()).contains("cell 57, line 2"), failure.report().toString());
