@@ -38,9 +38,10 @@ import java.util.stream.Collectors;
  *
  * <p>Interrupting: {@link #interrupt()} interrupts the cell's thread. Library loops stop at their
  * next {@link Interruption#checkpoint(String)}; {@code Thread.sleep} and blocking waits throw.
- * A cell that ignores interrupts is stopped forcibly after a grace period where the JVM still
- * allows it (Java 17-19); on newer Java it is left running in the background, the reader is told
- * so, and later cells run on their own threads.
+ * A cell that ignores interrupts is stopped after a grace period at the next turn of a loop of its
+ * own code ({@link CellLoops}, every Java version); one stuck in a library is stopped forcibly where
+ * the JVM still allows it (Java 17-19), and on newer Java left running in the background, the reader
+ * told so; later cells run on their own threads.
  */
 public final class CellEvaluator implements AutoCloseable {
 
@@ -53,6 +54,7 @@ public final class CellEvaluator implements AutoCloseable {
             "import static workbook.kernel.Notebook.updateDisplay;");
 
     private static final long FORCED_STOP_GRACE_MILLIS = 3000;
+    private static final long LOOP_STOP_GRACE_MILLIS = 1000;
 
     private final ValueKeepingExecutionControl control = new ValueKeepingExecutionControl();
     private volatile JShell shell;         // set by the start task, which runs before any cell
@@ -173,22 +175,33 @@ public final class CellEvaluator implements AutoCloseable {
         watchdog.schedule(() -> forceStopIfStillRunning(cell), FORCED_STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    @SuppressWarnings({"removal", "deprecation"})
+    /** The cell ignored the interrupt: stop the loops of its own code (every Java), then, if that is not enough, the thread. */
     private void forceStopIfStillRunning(RunningCell cell) {
         if (cell.outcome.isDone() || !control.inUserCode(cell.thread)) {
             return;
         }
+        cell.forcedStop = true;
+        CellLoops.stop(cell.thread);
+        watchdog.schedule(() -> stopThreadIfStillRunning(cell), LOOP_STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The cell is stuck outside its own loops (in a library): stop its thread where Java still can. */
+    @SuppressWarnings({"removal", "deprecation"})
+    private void stopThreadIfStillRunning(RunningCell cell) {
+        if (cell.outcome.isDone() || !control.inUserCode(cell.thread)) {
+            return;
+        }
         try {
-            cell.forcedStop = true;
             cell.thread.stop(); // Java 17-19; the ThreadDeath ends this cell's own thread only
         } catch (UnsupportedOperationException newerJava) {
             // Java 20+ cannot stop a thread: leave it running and let the reader go on with other cells.
             cell.forcedStop = false;
             cell.thread.setPriority(Thread.MIN_PRIORITY);
             cell.onLeftRunning.run();
-            String message = "Interrupted, but not stopped: the cell does not check for interrupts and Java "
-                    + Runtime.version().feature() + " cannot stop it. It keeps running in the background (using a CPU"
-                    + " core) while you run other cells; restart the kernel to free the CPU (variables will be lost).";
+            String message = "Interrupted, but not stopped: the cell is busy in a library that does not check for"
+                    + " interrupts, and Java " + Runtime.version().feature() + " cannot stop it. It keeps running in the"
+                    + " background (using a CPU core) while you run other cells; restart the kernel to free the CPU"
+                    + " (variables will be lost).";
             cell.outcome.completeExceptionally(new CellFailure("Interrupted", message, List.of(message), null));
         }
     }
@@ -215,6 +228,8 @@ public final class CellEvaluator implements AutoCloseable {
                 me.outcome.complete(work.call());
             } catch (Throwable failure) { // ThreadDeath of a forced stop included: it ends here, with this thread
                 me.outcome.completeExceptionally(failure);
+            } finally {
+                CellLoops.release(Thread.currentThread());
             }
         }, "notebook-cell-" + cellNumber);
         self[0] = cell;
@@ -481,8 +496,10 @@ public final class CellEvaluator implements AutoCloseable {
         Throwable thrown = control.lastThrown() != null ? control.lastThrown() : reported;
         RunningCell cell = running;
         if (cell != null && cell.thread == Thread.currentThread() && cell.interruptRequested && isInterruption(thrown)) {
-            return interrupted(cell.forcedStop ? "the cell did not stop by itself, so it was stopped forcibly"
-                    : thrown.getMessage(), thrown);
+            String why = thrown instanceof CellLoops.LoopStopped
+                    ? "the cell did not check for interrupts, so its loop was stopped"
+                    : cell.forcedStop ? "the cell did not stop by itself, so it was stopped forcibly" : thrown.getMessage();
+            return interrupted(why, thrown);
         }
         String name = thrown instanceof EvalException eval ? eval.getExceptionClassName() : thrown.getClass().getName();
         if (name.equals(StackOverflowError.class.getName())) {
@@ -498,7 +515,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     private static boolean isInterruption(Throwable thrown) {
         return thrown instanceof InterruptedException || thrown instanceof Interruption.StoppedByInterrupt
-                || thrown instanceof ThreadDeath
+                || thrown instanceof ThreadDeath || thrown instanceof CellLoops.LoopStopped
                 || (thrown instanceof EvalException e && e.getExceptionClassName().endsWith("ThreadDeath"));
     }
 

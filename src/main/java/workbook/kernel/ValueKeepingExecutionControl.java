@@ -34,7 +34,10 @@ final class ValueKeepingExecutionControl extends DirectExecutionControl {
     private final ThreadLocal<Outcome> outcome = ThreadLocal.withInitial(Outcome::new);
     private final Set<Thread> threadsInUserCode = ConcurrentHashMap.newKeySet();
 
-    /** Refuses cells that would stop the kernel's JVM (see {@link ExitGuard}) before any of their code runs. */
+    /**
+     * Refuses cells that would stop the kernel's JVM (see {@link ExitGuard}) before any of their code runs,
+     * and gives the loops of the others a stop check (see {@link CellLoops}).
+     */
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
         for (ClassBytecodes c : classes) {
@@ -45,7 +48,11 @@ final class ValueKeepingExecutionControl extends DirectExecutionControl {
                 throw new ClassInstallException(outcome.get().refusal, new boolean[classes.length]);
             }
         }
-        super.load(classes);
+        ClassBytecodes[] withLoopChecks = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            withLoopChecks[i] = new ClassBytecodes(classes[i].name(), CellLoops.instrument(classes[i].bytecodes()));
+        }
+        super.load(withLoopChecks);
     }
 
     /** Why the last snippet was refused, or null. */

@@ -153,15 +153,38 @@ class CellEvaluatorTest {
         assertEquals("exit", evaluator.evaluate("String exit = \"exit\"; exit"), "a name is not a call");
     }
 
-    @Test
-    void aBusyLoopThatNeverChecksIsStoppedOrLeftBehindAndTheNextCellRunsCleanly() throws Exception {
+    private CellFailure interruptWhenRunning(String property, String cell) throws Exception {
         CompletableFuture<CellFailure> run = CompletableFuture.supplyAsync(() -> assertThrows(CellFailure.class,
-                () -> evaluator.evaluate("System.setProperty(\"test.busy.running\", \"yes\");\nlong spins = 0;\nwhile (true) { spins++; }")));
-        while (System.getProperty("test.busy.running") == null) {
+                () -> evaluator.evaluate("System.setProperty(\"" + property + "\", \"yes\");\n" + cell)));
+        while (System.getProperty(property) == null) {
             Thread.sleep(20);
         }
         evaluator.interrupt();
-        CellFailure failure = run.get(15, TimeUnit.SECONDS);
+        return run.get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aBusyLoopInACellIsStoppedAtItsLoopOnEveryJavaAndTheNextCellRunsCleanly() throws Exception {
+        CellFailure failure = interruptWhenRunning("test.busy.running",
+                "long spins = 0;\nint spin() { int n = 0; do { n++; } while (n != 0 || n == 0); return n; }\nwhile (true) { spins++; }");
+        assertEquals("Interrupted", failure.errorName());
+        assertTrue(failure.getMessage().contains("its loop was stopped"), failure.getMessage());
+        assertTrue((Long) evaluator.evaluate("spins") > 0, "the loop ran until the stop");
+        // a loop in a method the cell declared (a do-while: a conditional jump back) stops the same way
+        CellFailure inMethod = interruptWhenRunning("test.method.running", "spin()");
+        assertTrue(inMethod.getMessage().contains("its loop was stopped"), inMethod.getMessage());
+        // the stop must not land on the next cells (before, the next cell died with a ThreadDeath)
+        for (int i = 0; i < 3; i++) {
+            assertEquals(2, evaluator.evaluate("1 + 1"));
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aLoopInsideALibraryIsStoppedForciblyOrLeftBehindAndTheNextCellRuns() throws Exception {
+        // the loop is in the JDK's stream code, which the kernel does not instrument, and never checks for interrupts
+        CellFailure failure = interruptWhenRunning("test.library.running",
+                "java.util.stream.LongStream.iterate(0, i -> i + 1).filter(i -> i < 0).findFirst()");
         assertEquals("Interrupted", failure.errorName());
         if (Runtime.version().feature() >= 20) {
             assertTrue(failure.getMessage().contains("keeps running in the background"), failure.getMessage());
@@ -169,7 +192,6 @@ class CellEvaluatorTest {
         } else {
             assertTrue(failure.getMessage().contains("stopped forcibly"), failure.getMessage());
         }
-        // the stop must not land on the next cells (before, the next cell died with a ThreadDeath)
         for (int i = 0; i < 3; i++) {
             assertEquals(2, evaluator.evaluate("1 + 1"));
             Thread.sleep(100);
