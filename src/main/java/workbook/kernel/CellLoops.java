@@ -66,9 +66,22 @@ public final class CellLoops {
         }
     }
 
+    private static volatile boolean toldTooNew;
+
     /** The class with a {@link #check()} call before every backward jump of its methods. */
     static byte[] instrument(byte[] classFile) {
-        ClassReader reader = new ClassReader(classFile);
+        ClassReader reader;
+        try {
+            reader = new ClassReader(classFile);
+        } catch (IllegalArgumentException newerThanAsm) {
+            // a Java newer than this ASM reads: run the cell unchanged rather than not at all
+            if (!toldTooNew) {
+                toldTooNew = true;
+                System.err.println("Note: ASM cannot read Java " + Runtime.version().feature() + "'s class files ("
+                        + newerThanAsm.getMessage() + "), so Interrupt cannot stop a cell's loop that never checks.");
+            }
+            return classFile;
+        }
         // The call takes and leaves nothing on the stack, so stack sizes and frames stay valid.
         ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {

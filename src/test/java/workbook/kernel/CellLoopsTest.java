@@ -107,4 +107,12 @@ class CellLoopsTest {
         }
         CellLoops.check();
     }
+
+    @Test
+    void aClassFileNewerThanAsmReadsRunsUnchanged() throws IOException {
+        byte[] classFile = classFileOf(Loops.class);
+        classFile[6] = 0;
+        classFile[7] = 99;   // major version 99: a Java far in the future
+        assertEquals(classFile, CellLoops.instrument(classFile));
+    }
 }
