@@ -443,7 +443,8 @@ public final class CellEvaluator implements AutoCloseable {
             String rerun = cells.isEmpty() ? "Re-run the cells that set them"
                     : "Re-run cell" + (cells.size() > 1 ? "s " : " ") + cells.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")) + " (In[N] numbers of this session)";
-            System.err.println("Redefining " + String.join(", ", causes) + " reset variables that depend on it: "
+            System.err.println("Redefining " + String.join(", ", causes) + " reset variables that depend on "
+                    + (causes.size() > 1 ? "them: " : "it: ")
                     + String.join(", ", lost.values()) + ". " + rerun + " to get their values back.");
         }
     }
