@@ -4,11 +4,13 @@ Checks what a reader meets: start-up time, failing cells that leave the kernel a
 alive, interrupts of sleeping, busy and training-like loops, re-run cells, rich display, magics.
 Run by `./workbook test`.
 """
+import atexit
 import glob
 import json
 import os
 import queue
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,6 +47,7 @@ def newer_java_kernel():
     argv = [java] + [a for a in spec.argv[1:] if a != "--enable-native-access=ALL-UNNAMED"]
     argv.insert(1, "--enable-native-access=ALL-UNNAMED")   # Java 22+ warns about DJL's native library without it
     folder = tempfile.mkdtemp(prefix="workbook-newer-java-")
+    atexit.register(shutil.rmtree, folder, True)
     os.makedirs(f"{folder}/kernels/java-newer")
     with open(f"{folder}/kernels/java-newer/kernel.json", "w") as out:
         json.dump({"argv": argv, "display_name": f"Java {major} (rnn-workbook, test)", "language": "java",
