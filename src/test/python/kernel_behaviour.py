@@ -4,12 +4,20 @@ Checks what a reader meets: start-up time, failing cells that leave the kernel a
 alive, interrupts of sleeping, busy and training-like loops, re-run cells, rich display, magics.
 Run by `./workbook test`.
 """
+import atexit
+import glob
+import json
 import os
 import queue
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 import unittest
 
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
 
 TIMEOUT = 60
@@ -17,7 +25,7 @@ TIMEOUT = 60
 
 def run_cell(km, kc, code, timeout=TIMEOUT, interrupt_after=None):
     """Executes code; returns (execute_reply, [iopub messages of this request])."""
-    msg_id = kc.execute(code)
+    msg_id = kc.execute(code, allow_stdin=False)
     deadline = time.monotonic() + timeout
     if interrupt_after is not None:
         time.sleep(interrupt_after)
@@ -42,11 +50,47 @@ def run_cell(km, kc, code, timeout=TIMEOUT, interrupt_after=None):
             return reply, outputs
 
 
-class JavaKernelBehaviour(unittest.TestCase):
+def java_major(java):
+    """The feature version of a java binary (17, 25), or 0 when it does not run."""
+    try:
+        shown = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30).stderr
+    except OSError:
+        return 0
+    found = re.search(r'version "(\d+)', shown)
+    return int(found.group(1)) if found else 0
+
+
+def newer_java_kernel():
+    """Installs, in a temporary JUPYTER_PATH folder, a copy of the 'java' kernelspec run by the newest
+    Java >= 21 on this machine (Thread.stop is gone there); returns its kernel name, or None."""
+    homes = [os.environ.get("WORKBOOK_NEWER_JAVA_HOME", ""), os.environ.get("JAVA_HOME", "")]
+    homes += sorted(glob.glob("/usr/lib/jvm/*")) + sorted(glob.glob("/opt/*jdk*"))
+    candidates = [(java_major(h + "/bin/java"), h + "/bin/java") for h in homes if h and os.path.exists(h + "/bin/java")]
+    newer = [c for c in candidates if c[0] >= 21]
+    if not newer:
+        return None
+    major, java = max(newer)
+    spec = KernelSpecManager().get_kernel_spec("java")
+    argv = [java] + [a for a in spec.argv[1:] if a != "--enable-native-access=ALL-UNNAMED"]
+    argv.insert(1, "--enable-native-access=ALL-UNNAMED")   # Java 22+ warns about DJL's native library without it
+    folder = tempfile.mkdtemp(prefix="workbook-newer-java-")
+    atexit.register(shutil.rmtree, folder, True)
+    os.makedirs(f"{folder}/kernels/java-newer")
+    with open(f"{folder}/kernels/java-newer/kernel.json", "w") as out:
+        json.dump({"argv": argv, "display_name": f"Java {major} (rnn-workbook, test)", "language": "java",
+                   "interrupt_mode": "message"}, out)
+    os.environ["JUPYTER_PATH"] = folder + os.pathsep + os.environ.get("JUPYTER_PATH", "")
+    return "java-newer"
+
+
+class KernelSession(unittest.TestCase):
+    """One kernel for the whole class; run_cell and friends talk to it through jupyter_client."""
+    KERNEL_NAME = "java"
+
     @classmethod
     def setUpClass(cls):
         started = time.monotonic()
-        cls.km, cls.kc = start_new_kernel(kernel_name="java", startup_timeout=120)
+        cls.km, cls.kc = start_new_kernel(kernel_name=cls.KERNEL_NAME, startup_timeout=120)
         reply, outputs = cls.run_cell(cls, "1 + 1")
         cls.first_result_seconds = time.monotonic() - started
         assert reply["content"]["status"] == "ok", reply
@@ -75,6 +119,147 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertEqual(1, len(errors))
         return errors[0]
 
+    def streams_of(self, outputs):
+        return [m["content"] for m in outputs if m["msg_type"] == "stream"]
+
+
+class ReaderChecks:
+    """What a reader meets when a cell goes wrong; run on Java 17 and on the newest Java >= 21."""
+
+    def test_interrupt_sleeping_cell(self):
+        self.value_of('String survivor = "alive";\nsurvivor')
+        started = time.monotonic()
+        error = self.error_of("Thread.sleep(600_000);", interrupt_after=1.0)
+        self.assertEqual("Interrupted", error["ename"])
+        self.assertLess(time.monotonic() - started, 10)
+        self.assertEqual("alive", self.value_of("survivor"))
+        self.assertEqual("2", self.value_of("1 + 1"))
+
+    def assert_later_cells_run_cleanly(self):
+        for _ in range(3):
+            reply, outputs = self.run_cell("1 + 1")
+            self.assertEqual("ok", reply["content"]["status"], reply["content"])
+            self.assertEqual("2", [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"])
+            self.assertFalse([m for m in outputs if m["msg_type"] in ("error", "stream")], outputs)
+            time.sleep(0.2)
+
+    def test_interrupt_busy_loop_that_never_checks_stops_it_and_leaves_later_cells_alone(self):
+        self.value_of('String beforeBusy = "kept";\nbeforeBusy')
+        started = time.monotonic()
+        error = self.error_of("long spins = 0;\nwhile (true) { spins++; }", interrupt_after=1.0, timeout=30)
+        self.assertEqual("Interrupted", error["ename"])
+        self.assertIn("its loop was stopped", error["evalue"])   # on every Java: the kernel adds a stop check to cell loops
+        self.assertLess(time.monotonic() - started, 15, "the kernel must answer within seconds of the interrupt")
+        self.assertGreater(int(self.value_of("spins")), 0)
+        # before: the forced stop landed on the reused cell thread and the next cell died with a ThreadDeath
+        self.assert_later_cells_run_cleanly()
+        self.assertEqual("kept", self.value_of("beforeBusy"))
+
+    def test_interrupt_library_loop_that_never_checks_leaves_later_cells_alone(self):
+        # the loop is in the JDK's stream code (not instrumented); it prints now and then: on Java 20+, where it
+        # keeps running, its lines must stay in its own cell
+        started = time.monotonic()
+        error = self.error_of("java.util.stream.LongStream.iterate(0, i -> i + 1)\n"
+                              '    .peek(i -> { if (i % 20_000_000 == 0) System.out.println("spinning"); })\n'
+                              "    .filter(i -> i < 0).findFirst()", interrupt_after=1.0, timeout=30)
+        self.assertEqual("Interrupted", error["ename"])
+        self.assertLess(time.monotonic() - started, 15, "the kernel must answer within seconds of the interrupt")
+        java = int(self.value_of("Runtime.version().feature()"))
+        if java >= 20:
+            self.assertIn("keeps running in the background", error["evalue"])
+            self.assertIn("restart the kernel", error["evalue"])
+        else:
+            self.assertIn("stopped forcibly", error["evalue"])
+        self.assert_later_cells_run_cleanly()
+        if java >= 20:
+            # as the message says: a restart frees the CPU the loop still uses
+            self.km.restart_kernel(now=True)
+            self.kc.wait_for_ready(timeout=120)
+            self.assertEqual("2", self.value_of("1 + 1"))
+
+    def test_deep_recursion_shows_a_short_trace_and_a_clear_message(self):
+        self.run_cell("int down(int n) { return down(n + 1) + 1; }")
+        error = self.error_of("down(0)")
+        self.assertEqual("java.lang.StackOverflowError", error["ename"])
+        self.assertIn("deep recursion: the stack overflowed", error["evalue"])
+        trace = "\n".join(error["traceback"])
+        self.assertLessEqual(len(error["traceback"]), 25, trace)
+        self.assertRegex(trace, r"\.\.\. \d+ more frames of the same recursion")
+        self.assertEqual("2", self.value_of("1 + 1"))
+
+    def test_runtime_error_names_the_cell_as_in_n(self):
+        reply, _ = self.run_cell("int divide(int a, int b) {\n    return a / b;\n}")
+        defined_in = reply["content"]["execution_count"]
+        reply, outputs = self.run_cell("int zero = 0;\ndivide(1, zero)")
+        failing = reply["content"]["execution_count"]
+        trace = "\n".join([m for m in outputs if m["msg_type"] == "error"][0]["content"]["traceback"])
+        self.assertIn(f"divide, cell {defined_in}, line 2", trace)
+        self.assertIn(f"cell {failing}, line 2", trace)
+
+    def test_redefining_a_class_names_the_variables_it_reset(self):
+        self.run_cell("class Sample { double v = 1; }")
+        reply, _ = self.run_cell("Sample sample = new Sample();\nint sampleCount = 3;")
+        set_in = reply["content"]["execution_count"]
+        _, outputs = self.run_cell("class Sample { double v = 1; double w = 2; }")
+        said = "".join(s["text"] for s in self.streams_of(outputs) if s["name"] == "stderr")
+        self.assertIn("Redefining Sample reset variables that depend on it: sample (now null", said)
+        self.assertIn(f"Re-run cell {set_in}", said)
+        self.assertNotIn("sampleCount", said)
+        self.assertEqual("3", self.value_of("sampleCount"))
+
+    def test_input_prompt_comes_after_the_output_printed_before_it(self):
+        msg_id = self.kc.execute('System.out.print("Your name? ");\n'
+                                 'String name = new Scanner(System.in).nextLine();\n'
+                                 'System.out.println("Hello, " + name);', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=TIMEOUT)
+        self.assertEqual("input_request", request["msg_type"])
+        arrived = []   # what iopub holds when the prompt box opens
+        while True:
+            try:
+                msg = self.kc.get_iopub_msg(timeout=0.02)
+            except queue.Empty:
+                break
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                arrived.append(msg["content"]["text"])
+        self.assertEqual("Your name? ", "".join(arrived), "the text before input() must arrive before the prompt")
+        self.kc.input("Ada")
+        outputs = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+            outputs.append(msg)
+        self.assertIn("Hello, Ada", "".join(s["text"] for s in self.streams_of(outputs)))
+        self.kc.get_shell_msg(timeout=TIMEOUT)
+
+
+class JavaKernelBehaviour(ReaderChecks, KernelSession):
+
+    def test_is_complete_answers_at_once_right_after_start(self):
+        km, kc = start_new_kernel(kernel_name=self.KERNEL_NAME, startup_timeout=120)
+        try:
+            timings = []
+            cases = [("for (int i = 0; i < 3; i++) {", "incomplete"), ("int x = 1;", "complete"),
+                     ('String s = """\n  open', "incomplete"), ("f(1, 2);", "complete"), ("/* still", "incomplete")]
+            for code, expected in cases:
+                started = time.monotonic()
+                msg_id = kc.is_complete(code)
+                reply = kc.get_shell_msg(timeout=TIMEOUT)
+                while reply["parent_header"]["msg_id"] != msg_id:   # a late kernel_info reply of the start
+                    reply = kc.get_shell_msg(timeout=TIMEOUT)
+                timings.append(time.monotonic() - started)
+                self.assertEqual(expected, reply["content"]["status"], code)
+            print(f"\nis_complete right after start: {', '.join(f'{t * 1000:.0f} ms' for t in timings)}", file=sys.stderr)
+            # before: 1.45 s while JShell warmed up; now 6-20 ms on an idle machine. The median bounds the answer;
+            # single answers may take longer while other processes keep the cores busy (up to 180 ms seen at load 4.6).
+            self.assertLess(sorted(timings)[len(timings) // 2], 0.1, f"is_complete took {timings} s")
+            self.assertLess(max(timings), 0.5, f"is_complete took {timings} s")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
     def test_start_up_time(self):
         # README records the figure measured on an idle machine (about 2-3 s); this bound allows a busy CI machine.
         self.assertLess(self.first_result_seconds, 20)
@@ -102,14 +287,6 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertIn("IndexOutOfBounds", error["ename"])
         self.assertIn("java.util.ImmutableCollections", "\n".join(error["traceback"]))
 
-    def test_interrupt_sleeping_cell(self):
-        self.value_of('String survivor = "alive";\nsurvivor')
-        started = time.monotonic()
-        error = self.error_of("Thread.sleep(600_000);", interrupt_after=1.0)
-        self.assertEqual("Interrupted", error["ename"])
-        self.assertLess(time.monotonic() - started, 10)
-        self.assertEqual("alive", self.value_of("survivor"))
-
     def test_interrupt_training_like_loop_stops_at_checkpoint(self):
         self.run_cell("int[] epochsDone = {0};")
         error = self.error_of(
@@ -121,13 +298,6 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertEqual("Interrupted", error["ename"])
         self.assertIn("stopped cleanly after epoch", error["evalue"])
         self.assertGreater(int(self.value_of("epochsDone[0]")), 0)
-
-    def test_interrupt_busy_loop_that_never_checks(self):
-        started = time.monotonic()
-        error = self.error_of("long spins = 0;\nwhile (true) { spins++; }", interrupt_after=1.0, timeout=30)
-        self.assertEqual("Interrupted", error["ename"])
-        self.assertLess(time.monotonic() - started, 15)
-        self.assertEqual("2", self.value_of("1 + 1"))
 
     def test_rerunning_a_cell_with_leading_blank_lines_keeps_other_variables(self):
         self.value_of("var notes = new ArrayList<String>();\nnotes.add(\"first\")")
@@ -149,6 +319,15 @@ class JavaKernelBehaviour(unittest.TestCase):
             self.assertNotIn('src="https://cdn.plot.ly', html)
         self.assertIn("window.__workbookDefine", html1)
         self.assertLess(len(html2), 10_000, "plotly.js must be sent once per session, not with every figure")
+        # JupyterLab, VS Code and nbviewer draw plotly's own bundle natively
+        bundle = [m for m in second if m["msg_type"] == "execute_result"][0]["content"]["data"]["application/vnd.plotly.v1+json"]
+        self.assertEqual("squares", bundle["layout"]["title"])
+        self.assertEqual(["1.0", "2.0", "3.0"], bundle["data"][0]["x"])
+        self.assertEqual(["1.0", "4.0", "9.0"], bundle["data"][0]["y"])
+        _, shown = self.run_cell("display(tech.tablesaw.plotly.api.ScatterPlot.create(\"squares\", t, \"x\", \"y\"));")
+        displayed = [m for m in shown if m["msg_type"] == "display_data"][0]["content"]["data"]
+        self.assertEqual(bundle, displayed["application/vnd.plotly.v1+json"], "display(figure) sends the same bundle")
+        self.assertIn("text/html", displayed)
         plain = [m for m in second if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"]
         self.assertEqual("Figure: squares (1 trace)", plain, "front ends without JavaScript see the title, the same every run")
 
@@ -172,9 +351,6 @@ class JavaKernelBehaviour(unittest.TestCase):
         self.assertEqual("144 months, from 1949-01 to 1960-12\nmean 280.30\n", "".join(streams))
         self.assertLessEqual(len(streams), 2, f"one message per line at most, got {streams}")
         self.assertFalse([m for m in outputs if m["msg_type"] == "execute_result"])
-
-    def streams_of(self, outputs):
-        return [m["content"] for m in outputs if m["msg_type"] == "stream"]
 
     def test_twenty_thousand_lines_arrive_whole_in_few_messages(self):
         started = time.monotonic()
@@ -315,6 +491,19 @@ class JavaKernelBehaviour(unittest.TestCase):
         results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
         self.assertEqual(["42"], results)
         self.assertEqual("3", self.value_of("%time int timedSum = 1 + 2;\ntimedSum"))
+
+
+NEWER_JAVA_KERNEL = newer_java_kernel()
+
+
+@unittest.skipUnless(NEWER_JAVA_KERNEL, "no Java 21 or newer on this machine (looked at $WORKBOOK_NEWER_JAVA_HOME,"
+                     " $JAVA_HOME, /usr/lib/jvm/*, /opt/*jdk*): the checks on a Java without Thread.stop did not run")
+class NewerJavaKernel(ReaderChecks, KernelSession):
+    """The same reader checks on a Java where a busy loop cannot be stopped (Thread.stop is gone)."""
+    KERNEL_NAME = NEWER_JAVA_KERNEL or "java"
+
+    def test_runs_on_the_newer_java(self):
+        self.assertGreaterEqual(int(self.value_of("Runtime.version().feature()")), 21)
 
 
 # A notebook server that is killed (not shut down) must not leave its kernel running.

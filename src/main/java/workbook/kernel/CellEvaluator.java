@@ -10,6 +10,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 import workbook.display.Interruption;
 
 import java.util.ArrayList;
@@ -18,15 +19,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates notebook cells with JShell, in this JVM, one cell at a time on a dedicated thread.
+ * Evaluates notebook cells with JShell, in this JVM, one cell at a time, each on a fresh thread.
  *
  * <p>A cell is split into JShell snippets; each snippet is stripped of surrounding blank lines
  * (leading newlines make JShell treat an unchanged declaration as new and reset variables). The
@@ -35,8 +38,10 @@ import java.util.stream.Collectors;
  *
  * <p>Interrupting: {@link #interrupt()} interrupts the cell's thread. Library loops stop at their
  * next {@link Interruption#checkpoint(String)}; {@code Thread.sleep} and blocking waits throw.
- * A cell that ignores interrupts is stopped forcibly after a grace period where the JVM still
- * allows it (Java 17-19), and otherwise reported.
+ * A cell that ignores interrupts is stopped after a grace period at the next turn of a loop of its
+ * own code ({@link CellLoops}, every Java version); one stuck in a library is stopped forcibly where
+ * the JVM still allows it (Java 17-19), and on newer Java left running in the background, the reader
+ * told so; later cells run on their own threads.
  */
 public final class CellEvaluator implements AutoCloseable {
 
@@ -49,16 +54,12 @@ public final class CellEvaluator implements AutoCloseable {
             "import static workbook.kernel.Notebook.updateDisplay;");
 
     private static final long FORCED_STOP_GRACE_MILLIS = 3000;
+    private static final long LOOP_STOP_GRACE_MILLIS = 1000;
 
     private final ValueKeepingExecutionControl control = new ValueKeepingExecutionControl();
-    private JShell shell;                  // set by the start task, which runs before any cell
-    private SourceCodeAnalysis analysis;
-    private final Future<?> started;
-    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "notebook-cell");
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile JShell shell;         // set by the start task, which runs before any cell
+    private volatile SourceCodeAnalysis analysis;
+    private final FutureTask<Void> started = new FutureTask<>(this::startJShell, null);
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cell-interrupt-watchdog");
         t.setDaemon(true);
@@ -68,19 +69,50 @@ public final class CellEvaluator implements AutoCloseable {
     /** Snippet id to where its source starts, so stack frames can name the cell line. */
     private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
 
-    private volatile Runnable cellStartHook = () -> { };
-    private volatile Thread runningThread;
-    private volatile boolean interruptRequested;
-    private volatile boolean forcedStop;
+    private volatile Supplier<Runnable> cellStartHook = () -> () -> { };
+    private volatile RunningCell running;
     private int cellsRun;
+    private volatile int shownCellNumber;   // 0: count cells here; else the In[N] the kernel shows
 
     private record SnippetOrigin(int cellNumber, int firstLine) {
     }
 
+    /**
+     * A cell's own thread and the outcome its caller waits for. A thread per cell confines a forced
+     * stop (or a cell that cannot be stopped) to that cell: the next cell starts on a fresh thread.
+     */
+    private static final class RunningCell {
+        final Thread thread;
+        final CompletableFuture<Object> outcome = new CompletableFuture<>();
+        volatile boolean interruptRequested;
+        volatile boolean forcedStop;
+        volatile Runnable onLeftRunning = () -> { };
+
+        RunningCell(Runnable body, String name) {
+            thread = new Thread(body, name);
+            thread.setDaemon(true);
+        }
+    }
+
     public CellEvaluator() {
-        // JShell starts (compiler warm-up included, about a second) on the cell thread while the
-        // kernel connects to Jupyter; the first cell waits behind it in the same queue.
-        started = cellThread.submit(this::startJShell);
+        // JShell starts (compiler warm-up included, about a second) while the kernel connects to Jupyter;
+        // the first cell waits for it.
+        Thread starter = new Thread(started, "jshell-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** True once JShell has started: until then only cheap answers (e.g. is_complete) are possible. */
+    public boolean isStarted() {
+        return started.isDone();
+    }
+
+    /**
+     * The cell number messages name from now on (the kernel's execution count, In[N]): a cell's
+     * {@code %load} script and its own code are one cell.
+     */
+    public void numberCellsFromNowAs(int executionCount) {
+        shownCellNumber = executionCount;
     }
 
     private void startJShell() {
@@ -94,6 +126,8 @@ public final class CellEvaluator implements AutoCloseable {
         for (String line : STARTUP_IMPORTS) {
             shell.eval(line);
         }
+        // the first completeness analysis costs about 100 ms; pay it here, before is_complete relies on JShell
+        analysis.analyzeCompletion("for (int i = 0; i < 3; i++) { i++; }");
     }
 
     private void awaitStarted() {
@@ -115,8 +149,8 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public Object evaluate(String cellSource) {
         awaitStarted();
-        int cellNumber = ++cellsRun;
-        return onCellThread(() -> evaluateOnCellThread(cellSource, cellNumber));
+        int number = shownCellNumber > 0 ? shownCellNumber : ++cellsRun;
+        return onCellThread(() -> evaluateOnCellThread(cellSource, number), number);
     }
 
     /** True when {@link #evaluate} returned a value rather than "no value". */
@@ -132,32 +166,51 @@ public final class CellEvaluator implements AutoCloseable {
 
     /** Asks the running cell to stop; returns at once. Does nothing when no cell runs. */
     public void interrupt() {
-        Thread thread = runningThread;
-        if (thread == null) {
+        RunningCell cell = running;
+        if (cell == null) {
             return;
         }
-        interruptRequested = true;
-        thread.interrupt();
-        watchdog.schedule(() -> forceStopIfStillRunning(thread), FORCED_STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        cell.interruptRequested = true;
+        cell.thread.interrupt();
+        watchdog.schedule(() -> forceStopIfStillRunning(cell), FORCED_STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The cell ignored the interrupt: stop the loops of its own code (every Java), then, if that is not enough, the thread. */
+    private void forceStopIfStillRunning(RunningCell cell) {
+        if (cell.outcome.isDone() || !control.inUserCode(cell.thread)) {
+            return;
+        }
+        cell.forcedStop = true;
+        CellLoops.stop(cell.thread);
+        watchdog.schedule(() -> stopThreadIfStillRunning(cell), LOOP_STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The cell is stuck outside its own loops (in a library): stop its thread where Java still can. */
     @SuppressWarnings({"removal", "deprecation"})
-    private void forceStopIfStillRunning(Thread thread) {
-        if (runningThread != thread || !control.inUserCode()) {
+    private void stopThreadIfStillRunning(RunningCell cell) {
+        if (cell.outcome.isDone() || !control.inUserCode(cell.thread)) {
             return;
         }
         try {
-            forcedStop = true;
-            thread.stop();
+            cell.thread.stop(); // Java 17-19; the ThreadDeath ends this cell's own thread only
         } catch (UnsupportedOperationException newerJava) {
-            forcedStop = false;
-            System.err.println("The cell does not check for interrupts and this Java version cannot stop it."
-                    + " Restart the kernel to stop it (variables will be lost).");
+            // Java 20+ cannot stop a thread: leave it running and let the reader go on with other cells.
+            cell.forcedStop = false;
+            cell.thread.setPriority(Thread.MIN_PRIORITY);
+            cell.onLeftRunning.run();
+            String message = "Interrupted, but not stopped: the cell is busy in a library that does not check for"
+                    + " interrupts, and Java " + Runtime.version().feature() + " cannot stop it. It keeps running in the"
+                    + " background (using a CPU core) while you run other cells; restart the kernel to free the CPU"
+                    + " (variables will be lost).";
+            cell.outcome.completeExceptionally(new CellFailure("Interrupted", message, List.of(message), null));
         }
     }
 
-    /** Runs {@code hook} on the cell's thread before each cell (the kernel binds the cell's output there). */
-    public void onCellStart(Runnable hook) {
+    /**
+     * Runs {@code hook} on the cell's thread before each cell (the kernel binds the cell's output there);
+     * what it returns runs if the cell is left running in the background (its output must stay its own).
+     */
+    public void onCellStart(Supplier<Runnable> hook) {
         cellStartHook = hook;
     }
 
@@ -166,39 +219,55 @@ public final class CellEvaluator implements AutoCloseable {
         return analysis;
     }
 
-    private <T> T onCellThread(java.util.concurrent.Callable<T> work) {
-        Future<T> future = cellThread.submit(() -> {
-            runningThread = Thread.currentThread();
-            interruptRequested = false;
-            forcedStop = false;
+    private Object onCellThread(Callable<Object> work, int cellNumber) {
+        RunningCell[] self = new RunningCell[1];
+        RunningCell cell = new RunningCell(() -> {
+            RunningCell me = self[0];
             try {
-                cellStartHook.run();
-                return work.call();
+                me.onLeftRunning = cellStartHook.get();
+                me.outcome.complete(work.call());
+            } catch (Throwable failure) { // ThreadDeath of a forced stop included: it ends here, with this thread
+                me.outcome.completeExceptionally(failure);
             } finally {
-                runningThread = null;
-                Thread.interrupted(); // an interrupt that arrived late must not hit the next cell
+                CellLoops.release(Thread.currentThread());
             }
-        });
-        while (true) {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                // The caller's thread is never the cell's thread; keep waiting for the cell to end.
-                interrupt();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
+        }, "notebook-cell-" + cellNumber);
+        self[0] = cell;
+        running = cell;
+        cell.thread.start();
+        try {
+            while (true) {
+                try {
+                    return cell.outcome.get();
+                } catch (InterruptedException e) {
+                    // The caller's thread is never the cell's thread; keep waiting for the cell to end.
+                    interrupt();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error && !(cause instanceof ThreadDeath)) {
+                        throw error;
+                    }
+                    throw interrupted("the cell did not stop by itself, so it was stopped forcibly", cause);
                 }
-                if (cause instanceof Error error && !(cause instanceof ThreadDeath)) {
-                    throw error;
-                }
-                throw interrupted("the cell was stopped forcibly", cause);
             }
+        } finally {
+            running = null;
         }
     }
 
     private Object evaluateOnCellThread(String cellSource, int cellNumber) {
+        DroppedVariables dropped = new DroppedVariables();
+        try {
+            return evaluateSnippets(cellSource, cellNumber, dropped);
+        } finally {
+            dropped.report();
+        }
+    }
+
+    private Object evaluateSnippets(String cellSource, int cellNumber, DroppedVariables dropped) {
         Object result = ValueKeepingExecutionControl.NO_VALUE;
         String remaining = cellSource;
         while (!remaining.isBlank()) {
@@ -216,13 +285,13 @@ public final class CellEvaluator implements AutoCloseable {
             }
             int leading = source.length() - source.stripLeading().length();
             int firstLine = lineOf(cellSource, offset + leading);
-            result = evaluateSnippet(source.strip(), cellNumber, firstLine);
+            result = evaluateSnippet(source.strip(), cellNumber, firstLine, dropped);
         }
         return result;
     }
 
 
-    private Object evaluateSnippet(String source, int cellNumber, int firstLine) {
+    private Object evaluateSnippet(String source, int cellNumber, int firstLine, DroppedVariables dropped) {
         control.clearLastOutcome();
         List<SnippetEvent> events = shell.eval(source);
         if (control.refusal() != null) {
@@ -235,11 +304,24 @@ public final class CellEvaluator implements AutoCloseable {
             throw new CellFailure("KernelExitRefused", refusal, List.of(refusal), null);
         }
         Object value = ValueKeepingExecutionControl.NO_VALUE;
+        String changed = events.isEmpty() || !(events.get(0).snippet() instanceof DeclarationSnippet declared)
+                ? "that" : declared.name();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
-                continue; // an update of a dependent snippet, not this one
+                // an update of a dependent snippet: a variable recompiled this way loses its value
+                // (OVERWRITTEN: replaced by a new declaration of the same name, not lost)
+                if (event.snippet() instanceof VarSnippet variable && event.status() != Snippet.Status.OVERWRITTEN
+                        && event.status() != Snippet.Status.DROPPED) {
+                    SnippetOrigin origin = origins.get(variable.id());
+                    dropped.add(changed, variable.name(), event.status().isDefined() ? "now " + event.value() : "undefined",
+                            origin == null ? 0 : origin.cellNumber());
+                }
+                continue;
             }
             Snippet snippet = event.snippet();
+            if (snippet instanceof VarSnippet variable) {
+                dropped.redefined(variable.name());
+            }
             origins.put(snippet.id(), new SnippetOrigin(cellNumber, firstLine));
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compilationFailure(snippet, firstLine);
@@ -265,30 +347,106 @@ public final class CellEvaluator implements AutoCloseable {
      * Java statement prints only what it prints (and no display id).
      */
     static boolean endsWithSemicolon(String source) {
-        StringBuilder code = new StringBuilder();
-        int i = 0;
-        int n = source.length();
-        while (i < n) {
-            char c = source.charAt(i);
-            if (c == '"' || c == '\'') {
-                int end = i + 1;   // a literal runs to the same unescaped quote (a text block's """ too)
-                while (end < n && source.charAt(end) != c) {
-                    end += source.charAt(end) == '\\' ? 2 : 1;
-                }
-                code.append(source, i, Math.min(end + 1, n));
-                i = end + 1;
-            } else if (source.startsWith("//", i)) {
-                int end = source.indexOf('\n', i);
-                i = end < 0 ? n : end;
-            } else if (source.startsWith("/*", i)) {
-                int end = source.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else {
-                code.append(c);
-                i++;
+        return Skeleton.of(source).code().strip().endsWith(";");
+    }
+
+    /**
+     * A cheap guess, without the compiler, whether more lines must follow: a bracket, comment or
+     * literal is still open. Answers is_complete while JShell starts (about a second).
+     */
+    static boolean looksUnfinished(String source) {
+        Skeleton skeleton = Skeleton.of(source);
+        if (skeleton.openAtEnd()) {
+            return true;
+        }
+        int depth = 0;
+        for (char c : skeleton.code().toCharArray()) {
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
             }
         }
-        return code.toString().strip().endsWith(";");
+        return depth > 0;
+    }
+
+    /** Code without its comments, string and char literals emptied (quotes kept); openAtEnd: one runs off the end. */
+    record Skeleton(String code, boolean openAtEnd) {
+        static Skeleton of(String source) {
+            StringBuilder code = new StringBuilder();
+            int i = 0;
+            int n = source.length();
+            while (i < n) {
+                char c = source.charAt(i);
+                int end;
+                if (source.startsWith("\"\"\"", i)) {
+                    end = source.indexOf("\"\"\"", i + 3);
+                    code.append("\"\"");
+                    if (end < 0) {
+                        return new Skeleton(code.toString(), true);
+                    }
+                    i = end + 3;
+                } else if (c == '"' || c == '\'') {
+                    end = i + 1;   // a literal runs to the same unescaped quote
+                    while (end < n && source.charAt(end) != c) {
+                        end += source.charAt(end) == '\\' ? 2 : 1;
+                    }
+                    code.append(c).append(c);
+                    if (end >= n) {
+                        return new Skeleton(code.toString(), true);
+                    }
+                    i = end + 1;
+                } else if (source.startsWith("//", i)) {
+                    end = source.indexOf('\n', i);
+                    i = end < 0 ? n : end;
+                } else if (source.startsWith("/*", i)) {
+                    end = source.indexOf("*/", i + 2);
+                    if (end < 0) {
+                        return new Skeleton(code.toString(), true);
+                    }
+                    i = end + 2;
+                } else {
+                    code.append(c);
+                    i++;
+                }
+            }
+            return new Skeleton(code.toString(), false);
+        }
+    }
+
+    /**
+     * Variables that lost their value in this cell because something they depend on (a class, a
+     * method, another variable) was redefined: JShell recompiles them and resets them silently.
+     */
+    private static final class DroppedVariables {
+        private final Map<String, String> lost = new java.util.LinkedHashMap<>();
+        private final java.util.Set<Integer> cells = new java.util.TreeSet<>();
+        private final java.util.Set<String> causes = new java.util.LinkedHashSet<>();
+
+        void add(String cause, String variable, String nowState, int cellNumber) {
+            causes.add(cause);
+            lost.put(variable, variable + " (" + nowState + (cellNumber > 0 ? ", set in cell " + cellNumber : "") + ")");
+            if (cellNumber > 0) {
+                cells.add(cellNumber);
+            }
+        }
+
+        /** A variable this same cell defines again has its value back. */
+        void redefined(String variable) {
+            lost.remove(variable);
+        }
+
+        void report() {
+            if (lost.isEmpty()) {
+                return;
+            }
+            String rerun = cells.isEmpty() ? "Re-run the cells that set them"
+                    : "Re-run cell" + (cells.size() > 1 ? "s " : " ") + cells.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + " (In[N] numbers of this session)";
+            System.err.println("Redefining " + String.join(", ", causes) + " reset variables that depend on "
+                    + (causes.size() > 1 ? "them: " : "it: ")
+                    + String.join(", ", lost.values()) + ". " + rerun + " to get their values back.");
+        }
     }
 
     private static boolean isShownAsResult(Snippet snippet) {
@@ -337,18 +495,28 @@ public final class CellEvaluator implements AutoCloseable {
             return new CellFailure("UnresolvedReference", message, List.of(message), reported);
         }
         Throwable thrown = control.lastThrown() != null ? control.lastThrown() : reported;
-        if (interruptRequested && isInterruption(thrown)) {
-            return interrupted(forcedStop ? "the cell did not stop by itself, so it was stopped forcibly"
-                    : thrown.getMessage(), thrown);
+        RunningCell cell = running;
+        if (cell != null && cell.thread == Thread.currentThread() && cell.interruptRequested && isInterruption(thrown)) {
+            String why = thrown instanceof CellLoops.LoopStopped
+                    ? "the cell did not check for interrupts, so its loop was stopped"
+                    : cell.forcedStop ? "the cell did not stop by itself, so it was stopped forcibly" : thrown.getMessage();
+            return interrupted(why, thrown);
         }
         String name = thrown instanceof EvalException eval ? eval.getExceptionClassName() : thrown.getClass().getName();
+        if (name.equals(StackOverflowError.class.getName())) {
+            return new CellFailure(name, DEEP_RECURSION, formatThrowable(reported), thrown);
+        }
         // JShell's report carries stack frames translated to snippet lines ("#12:3"); the real exception does not.
         return new CellFailure(name, String.valueOf(thrown.getMessage()), formatThrowable(reported), thrown);
     }
 
+    static final String DEEP_RECURSION = "deep recursion: the stack overflowed (a method called itself too many"
+            + " times: check that its recursion reaches a case that stops it, or use a loop)";
+    static final int RECURSION_FRAMES_SHOWN = 20;
+
     private static boolean isInterruption(Throwable thrown) {
         return thrown instanceof InterruptedException || thrown instanceof Interruption.StoppedByInterrupt
-                || thrown instanceof ThreadDeath
+                || thrown instanceof ThreadDeath || thrown instanceof CellLoops.LoopStopped
                 || (thrown instanceof EvalException e && e.getExceptionClassName().endsWith("ThreadDeath"));
     }
 
@@ -370,8 +538,22 @@ public final class CellEvaluator implements AutoCloseable {
         String prefix = "";
         for (int depth = 0; current != null && depth < 8; depth++) {
             String name = current instanceof EvalException eval ? eval.getExceptionClassName() : current.getClass().getName();
-            lines.add(prefix + name + (current.getMessage() == null ? "" : ": " + current.getMessage()));
             StackTraceElement[] frames = current.getStackTrace();
+            if (name.equals(StackOverflowError.class.getName())) {
+                // the JVM keeps up to 1,024 frames, nearly all the same few: the first ones say enough
+                lines.add(prefix + name + ": " + DEEP_RECURSION);
+                int shown = Math.min(frames.length, RECURSION_FRAMES_SHOWN);
+                for (int i = 0; i < shown; i++) {
+                    lines.add("    at " + describe(frames[i]));
+                }
+                if (frames.length > shown) {
+                    lines.add("    ... " + (frames.length - shown) + " more frames of the same recursion");
+                }
+                current = current.getCause();
+                prefix = "Caused by: ";
+                continue;
+            }
+            lines.add(prefix + name + (current.getMessage() == null ? "" : ": " + current.getMessage()));
             int lastUserFrame = -1;
             for (int i = 0; i < frames.length; i++) {
                 if (isCellFrame(frames[i])) {
@@ -424,7 +606,6 @@ public final class CellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        cellThread.shutdownNow();
         watchdog.shutdownNow();
         if (shell != null) {
             shell.close();

@@ -75,9 +75,11 @@ final class CellStreams implements AutoCloseable {
         return cell;
     }
 
-    /** Makes the calling thread, and threads it starts from now on, write to the running cell. */
-    void bindCurrentThread() {
-        owner.set(running);
+    /** Makes the calling thread, and threads it starts from now on, write to the running cell; returns that cell. */
+    Cell bindCurrentThread() {
+        Cell cell = running;
+        owner.set(cell);
+        return cell;
     }
 
     /** Sends what the cell has left and, if output was cut, how much; later cells no longer write to it. */
@@ -101,7 +103,7 @@ final class CellStreams implements AutoCloseable {
     private Cell target() {
         Cell own = owner.get();
         Cell now = running;
-        return own != null && (now == null || now == own) ? own : now;
+        return own != null && (now == null || now == own || own.keepsOutput) ? own : now;
     }
 
     private void flushPending() {
@@ -166,9 +168,18 @@ final class CellStreams implements AutoCloseable {
         private long leftOutBytes;
         private boolean cut;
         private int messagesSent;
+        private volatile boolean keepsOutput;
 
         Cell(Sink sink) {
             this.sink = sink;
+        }
+
+        /**
+         * From now on the threads of this cell write to it even while another cell runs: for a cell left
+         * running in the background (Java 20+ cannot stop it), whose output must not flood later cells.
+         */
+        void keepOutputToItself() {
+            keepsOutput = true;
         }
 
         /** Adds output; returns true when some of it waits to be sent. */

@@ -33,6 +33,8 @@ import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import workbook.display.DisplaySink;
 import workbook.display.Displays;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -90,7 +92,10 @@ public final class JavaKernel extends BaseKernel {
         this.plotly = plotly;
         this.streams = new CellStreams(System.out, System.err);
         this.evaluator = new CellEvaluator();
-        evaluator.onCellStart(streams::bindCurrentThread);
+        evaluator.onCellStart(() -> {
+            CellStreams.Cell output = streams.bindCurrentThread();
+            return output == null ? () -> { } : output::keepOutputToItself;
+        });
         this.magics = new Magics(evaluator::addToClasspath, evaluator::evaluate,
                 MavenDependencies.forUser(), Path.of("").toAbsolutePath());
         RichDisplay.registerAll(renderer, plotly);
@@ -116,8 +121,30 @@ public final class JavaKernel extends BaseKernel {
     @Override
     protected void replaceOutputStreams(ShellReplyEnvironment env) {
         InputStream oldIn = System.in;
-        System.setIn(io.in);
+        System.setIn(new FlushingInput(io.in, streams));
         env.defer(() -> System.setIn(oldIn));
+    }
+
+    /** Sends the cell's pending output before each read, so a prompt printed before input() shows before its box. */
+    static final class FlushingInput extends FilterInputStream {
+        private final CellStreams streams;
+
+        FlushingInput(InputStream in, CellStreams streams) {
+            super(in);
+            this.streams = streams;
+        }
+
+        @Override
+        public int read() throws IOException {
+            streams.flushCurrent();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            streams.flushCurrent();
+            return super.read(buffer, offset, length);
+        }
     }
 
     /** Sends the cell's batches straight to iopub: the socket is thread-safe, the environment's defer flag is not. */
@@ -150,6 +177,7 @@ public final class JavaKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         int count = executionCount.getAndIncrement();
+        evaluator.numberCellsFromNowAs(count);   // messages say "cell N" for the In[N] the reader sees
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);
@@ -304,6 +332,10 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
+        if (!evaluator.isStarted()) {
+            // JShell still warms up (about a second after start): a console typing at once must not wait
+            return CellEvaluator.looksUnfinished(code) ? "    " : IS_COMPLETE_YES;
+        }
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = evaluator.analysis().analyzeCompletion(remaining);

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * How the kernel shows the workbook's objects: a Tablesaw {@link Figure} as an interactive plotly
- * plot, a Tablesaw {@link Table} as an HTML table (long tables shortened, with a note of what was
+ * plot (HTML with plotly.js, plus plotly's own JSON bundle for front ends that draw it natively), a Tablesaw {@link Table} as an HTML table (long tables shortened, with a note of what was
  * left out). Images ({@code BufferedImage}) and text are handled by the base library.
  */
 final class RichDisplay {
@@ -24,10 +24,13 @@ final class RichDisplay {
     }
 
     static void registerAll(Renderer renderer, PlotlyLoader plotly) {
+        MIMEType plotlyJson = MIMEType.parse(FigureJson.MIME_TYPE);
         renderer.createRegistration(Figure.class)
-                .preferring(MIMEType.TEXT_HTML)
+                .preferring(MIMEType.TEXT_HTML, plotlyJson)
                 .register((figure, context) -> {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> figureHtml(figure, plotly));
+                    // JupyterLab, VS Code and nbviewer draw this natively; classic Notebook and nbconvert use the HTML
+                    context.renderIfRequested(plotlyJson, () -> FigureJson.of(figure));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> figureText(figure));
                 });
         renderer.createRegistration(Table.class)

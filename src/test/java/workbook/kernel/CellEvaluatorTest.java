@@ -152,4 +152,122 @@ class CellEvaluatorTest {
         assertEquals(8, evaluator.evaluate("keptBeforeExit + 1"));
         assertEquals("exit", evaluator.evaluate("String exit = \"exit\"; exit"), "a name is not a call");
     }
+
+    private CellFailure interruptWhenRunning(String property, String cell) throws Exception {
+        CompletableFuture<CellFailure> run = CompletableFuture.supplyAsync(() -> assertThrows(CellFailure.class,
+                () -> evaluator.evaluate("System.setProperty(\"" + property + "\", \"yes\");\n" + cell)));
+        while (System.getProperty(property) == null) {
+            Thread.sleep(20);
+        }
+        evaluator.interrupt();
+        return run.get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aBusyLoopInACellIsStoppedAtItsLoopOnEveryJavaAndTheNextCellRunsCleanly() throws Exception {
+        CellFailure failure = interruptWhenRunning("test.busy.running",
+                "long spins = 0;\nint spin() { int n = 0; do { n++; } while (n != 0 || n == 0); return n; }\nwhile (true) { spins++; }");
+        assertEquals("Interrupted", failure.errorName());
+        assertTrue(failure.getMessage().contains("its loop was stopped"), failure.getMessage());
+        assertTrue((Long) evaluator.evaluate("spins") > 0, "the loop ran until the stop");
+        // a loop in a method the cell declared (a do-while: a conditional jump back) stops the same way
+        CellFailure inMethod = interruptWhenRunning("test.method.running", "spin()");
+        assertTrue(inMethod.getMessage().contains("its loop was stopped"), inMethod.getMessage());
+        // the stop must not land on the next cells (before, the next cell died with a ThreadDeath)
+        for (int i = 0; i < 3; i++) {
+            assertEquals(2, evaluator.evaluate("1 + 1"));
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aLoopInsideALibraryIsStoppedForciblyOrLeftBehindAndTheNextCellRuns() throws Exception {
+        // the loop is in the JDK's stream code, which the kernel does not instrument, and never checks for interrupts
+        CellFailure failure = interruptWhenRunning("test.library.running",
+                "java.util.stream.LongStream.iterate(0, i -> i + 1).filter(i -> i < 0).findFirst()");
+        assertEquals("Interrupted", failure.errorName());
+        if (Runtime.version().feature() >= 20) {
+            assertTrue(failure.getMessage().contains("keeps running in the background"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("restart the kernel"), failure.getMessage());
+        } else {
+            assertTrue(failure.getMessage().contains("stopped forcibly"), failure.getMessage());
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(2, evaluator.evaluate("1 + 1"));
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void deepRecursionGivesAShortTraceAndAClearMessage() {
+        evaluator.evaluate("int down(int n) { return down(n + 1) + 1; }");
+        CellFailure failure = assertThrows(CellFailure.class, () -> evaluator.evaluate("down(0)"));
+        assertEquals("java.lang.StackOverflowError", failure.errorName());
+        assertTrue(failure.getMessage().startsWith("deep recursion: the stack overflowed"), failure.getMessage());
+        List<String> report = failure.report();
+        assertTrue(report.size() <= CellEvaluator.RECURSION_FRAMES_SHOWN + 3, report.size() + " lines: " + report);
+        assertTrue(report.get(report.size() - 1).matches("    \\.\\.\\. \\d+ more frames of the same recursion"),
+                report.get(report.size() - 1));
+        assertTrue(report.get(1).contains("down, cell"), report.get(1));
+        assertEquals(5, evaluator.evaluate("1 + 4"), "the kernel goes on after the overflow");
+    }
+
+    @Test
+    void redefiningAClassSaysWhichVariablesLostTheirValuesAndWhichCellsSetThem() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream realErr = System.err;
+        evaluator.numberCellsFromNowAs(31);
+        evaluator.evaluate("class Point { int x = 1; }");
+        evaluator.numberCellsFromNowAs(32);
+        evaluator.evaluate("Point origin = new Point();\nint untouched = 4;");
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            evaluator.numberCellsFromNowAs(33);
+            evaluator.evaluate("class Point { int x = 1; int y = 2; }");
+            evaluator.evaluate("class Point { int x = 1; int y = 2; }"); // the same again changes nothing
+        } finally {
+            System.setErr(realErr);
+        }
+        String said = captured.toString();
+        assertEquals(1, said.lines().count(), said);
+        assertTrue(said.contains("Redefining Point reset variables that depend on it: origin (now null, set in cell 32)"), said);
+        assertTrue(said.contains("Re-run cell 32"), said);
+        assertFalse(said.contains("untouched"), said);
+        assertEquals(4, evaluator.evaluate("untouched"));
+    }
+
+    @Test
+    void aCellThatDefinesTheVariableAgainIsNotWarnedAbout() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream realErr = System.err;
+        evaluator.evaluate("record Pair(int a) { }\nPair pair = new Pair(1);");
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            evaluator.evaluate("record Pair(int a, int b) { }\nPair pair = new Pair(1, 2);");
+        } finally {
+            System.setErr(realErr);
+        }
+        assertEquals("", captured.toString());
+        assertEquals(2, evaluator.evaluate("pair.b()"));
+    }
+
+    @Test
+    void runtimeErrorsNameTheCellByTheNumberTheKernelGaveIt() {
+        evaluator.numberCellsFromNowAs(57);
+        CellFailure failure = assertThrows(CellFailure.class,
+                () -> evaluator.evaluate("int zero = 0;\nint broken = 1 / zero;"));
+        assertTrue(String.join("\n", failure.report()).contains("cell 57, line 2"), failure.report().toString());
+    }
+
+    @Test
+    void theQuickCompletenessGuessSeesOpenBracketsCommentsAndLiterals() {
+        assertTrue(CellEvaluator.looksUnfinished("for (int i = 0; i < 3; i++) {"));
+        assertTrue(CellEvaluator.looksUnfinished("var s = List.of(1,\n 2"));
+        assertTrue(CellEvaluator.looksUnfinished("/* a comment that goes on"));
+        assertTrue(CellEvaluator.looksUnfinished("String s = \"\"\"\n  text block"));
+        assertFalse(CellEvaluator.looksUnfinished("int x = 1;"));
+        assertFalse(CellEvaluator.looksUnfinished("String s = \"{ ( [\"; // {"));
+        assertFalse(CellEvaluator.looksUnfinished("char c = '{';"));
+        assertFalse(CellEvaluator.looksUnfinished("String s = \"\"\"\n  a \" quote {\n  \"\"\";"));
+    }
 }

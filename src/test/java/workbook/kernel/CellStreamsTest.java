@@ -92,4 +92,36 @@ class CellStreamsTest {
         streams.finishCell(cell);
         assertEquals("Training... done" + System.lineSeparator(), textOf("stdout"));
     }
+
+    @Test
+    void aCellLeftRunningKeepsItsOutputWhileLaterCellsRun() throws Exception {
+        List<String> first = Collections.synchronizedList(new ArrayList<>());
+        List<String> second = Collections.synchronizedList(new ArrayList<>());
+        CellStreams.Cell left = streams.startCell((name, text) -> first.add(text));
+        java.util.concurrent.CountDownLatch bound = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch laterCellRuns = new java.util.concurrent.CountDownLatch(1);
+        Thread background = new Thread(() -> {
+            streams.bindCurrentThread().keepOutputToItself();
+            bound.countDown();
+            try {
+                laterCellRuns.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            streams.out.println("still spinning");
+            streams.out.flush();
+        });
+        background.start();
+        bound.await();
+        streams.finishCell(left);
+        CellStreams.Cell later = streams.startCell((name, text) -> second.add(text));
+        streams.bindCurrentThread();
+        laterCellRuns.countDown();
+        background.join();
+        streams.out.println("the later cell's own line");
+        streams.finishCell(later);
+        left.flush();
+        assertEquals(List.of("the later cell's own line\n"), second);
+        assertEquals(List.of("still spinning\n"), first);
+    }
 }

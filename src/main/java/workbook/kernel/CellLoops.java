@@ -1,0 +1,198 @@
+package workbook.kernel;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stops loops written in cells, on every Java version. Before JShell loads a cell's classes, each
+ * backward jump (the end of every loop body) gets a call to {@link #check()}; an interrupt the cell
+ * ignores then marks the cell's thread, and its loop throws {@link LoopStopped} at its next turn.
+ * Only that thread stops: threads the cell started, and later cells, run on. A loop inside a library
+ * (not cell code) is not reached this way.
+ */
+public final class CellLoops {
+
+    private static final String OWNER = CellLoops.class.getName().replace('.', '/');
+    private static final Set<Thread> STOPPING = ConcurrentHashMap.newKeySet();
+    private static boolean anyStopping;   // read opaquely: cheap, and never hoisted out of a loop
+    private static final VarHandle ANY_STOPPING;
+
+    static {
+        try {
+            ANY_STOPPING = MethodHandles.lookup().findStaticVarHandle(CellLoops.class, "anyStopping", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private CellLoops() {
+    }
+
+    /** Called by cell code at the end of each loop turn; public because the cells' classes call it. */
+    public static void check() {
+        if ((boolean) ANY_STOPPING.getOpaque() && STOPPING.contains(Thread.currentThread())) {
+            throw new LoopStopped();
+        }
+    }
+
+    /** Makes the loops of cell code running on {@code thread} throw at their next turn. */
+    static void stop(Thread thread) {
+        STOPPING.add(thread);
+        ANY_STOPPING.setVolatile(true);
+    }
+
+    /** Forgets {@code thread} (its cell ended). */
+    static void release(Thread thread) {
+        STOPPING.remove(thread);
+        ANY_STOPPING.setVolatile(!STOPPING.isEmpty());
+    }
+
+    /** Thrown in a cell's loop that an interrupt could not stop otherwise; an Error, so {@code catch (Exception e)} lets it pass. */
+    public static final class LoopStopped extends Error {
+        private static final long serialVersionUID = 1L;
+
+        LoopStopped() {
+            super("the cell's loop was stopped", null, false, false);
+        }
+    }
+
+    private static volatile boolean toldTooNew;
+
+    /** The class with a {@link #check()} call before every backward jump of its methods. */
+    static byte[] instrument(byte[] classFile) {
+        ClassReader reader;
+        try {
+            reader = new ClassReader(classFile);
+        } catch (IllegalArgumentException newerThanAsm) {
+            // a Java newer than this ASM reads: run the cell unchanged rather than not at all
+            if (!toldTooNew) {
+                toldTooNew = true;
+                System.err.println("Note: ASM cannot read Java " + Runtime.version().feature() + "'s class files ("
+                        + newerThanAsm.getMessage() + "), so Interrupt cannot stop a cell's loop that never checks.");
+            }
+            return classFile;
+        }
+        // The call takes and leaves nothing on the stack, so stack sizes and frames stay valid.
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new LoopChecks(super.visitMethod(access, name, descriptor, signature, exceptions));
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+
+    /**
+     * Adds the check before each jump back, except the jump that closes a counted loop ({@code i++} or
+     * {@code i += k} just before it, as javac writes {@code for (int i = ...; ...; i++)}): such a loop
+     * ends by itself, and a check in it would keep the JIT from vectorising it (2-3x slower measured).
+     * The loops around it, {@code while (true)}, and loops without a counter keep their check.
+     */
+    private static final class LoopChecks extends MethodVisitor {
+        private final Set<Label> seen = new HashSet<>();
+        private boolean afterCounterStep;
+
+        LoopChecks(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            seen.add(label);
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label target) {
+            boolean closesCountedLoop = opcode == Opcodes.GOTO && afterCounterStep;
+            if (seen.contains(target) && !closesCountedLoop) {   // a jump back: the end of a loop turn
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, "check", "()V", false);
+            }
+            afterCounterStep = false;
+            super.visitJumpInsn(opcode, target);
+        }
+
+        @Override
+        public void visitIincInsn(int variable, int increment) {
+            super.visitIincInsn(variable, increment);
+            afterCounterStep = true;
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            afterCounterStep = false;
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            afterCounterStep = false;
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int variable) {
+            afterCounterStep = false;
+            super.visitVarInsn(opcode, variable);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            afterCounterStep = false;
+            super.visitTypeInsn(opcode, type);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            afterCounterStep = false;
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            afterCounterStep = false;
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bootstrap, Object... arguments) {
+            afterCounterStep = false;
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            afterCounterStep = false;
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label fallback, Label... labels) {
+            afterCounterStep = false;
+            super.visitTableSwitchInsn(min, max, fallback, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label fallback, int[] keys, Label[] labels) {
+            afterCounterStep = false;
+            super.visitLookupSwitchInsn(fallback, keys, labels);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+            afterCounterStep = false;
+            super.visitMultiANewArrayInsn(descriptor, dimensions);
+        }
+    }
+}
