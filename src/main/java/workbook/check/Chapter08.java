@@ -1,6 +1,8 @@
 package workbook.check;
 
 import workbook.classic.Metrics;
+import workbook.classic.Differencing;
+import workbook.data.ChronologicalSplit;
 import workbook.data.Columns;
 import workbook.data.Datasets;
 import workbook.data.StandardScaler;
@@ -93,6 +95,101 @@ public final class Chapter08 {
                 .on("MSFT: the last price repeated for the last months", new MaseInputs(msftActual, lastValue, msftHistory))
                 .compare(in -> mase.mase(in.actual().clone(), in.forecast().clone(), in.history().clone()),
                         in -> Metrics.mase(in.actual(), in.forecast(), in.history()));
+    }
+
+    /**
+     * Exercise 4: a 95% interval for the next daily log return, {@code mean ± width · s}, where {@code s} is the
+     * standard deviation of the last {@code window} returns and the mean is that of all past returns.
+     */
+    public record IntervalChoice(int window, double width) {
+    }
+
+    /** Exercise 4: the student's code, given the S&P 500 log returns before the test period only, chooses the interval. */
+    @FunctionalInterface
+    public interface IntervalDesign {
+        IntervalChoice design(double[] returnsBeforeTest);
+    }
+
+    /** The interval's nominal miss rate: a 95% interval. */
+    static final double ALPHA = 0.05;
+    /** The baseline: the spread of all past returns, as the AR's interval in the notebook assumes. */
+    static final String BASELINE = "mean ± 1.96 sd of all past returns";
+    /** How much lower (relative) the student's mean interval score must be than the baseline's. */
+    static final double IMPROVEMENT = 0.10;
+
+    /**
+     * Exercise 4: on every day of the S&P 500 test period (the last 15% of the returns, which only the checker holds)
+     * the interval is built from the returns before that day and scored with the interval score of Gneiting and
+     * Raftery (2007), {@code (u - l) + (2/α)(l - y)⁺ + (2/α)(y - u)⁺}: narrow is good, a miss costs 40 times how far
+     * it missed. Passes when the mean score is at least {@link #IMPROVEMENT} below the constant-spread baseline's.
+     */
+    public static void exercise4(IntervalDesign design) {
+        intervalVerdict(design);
+    }
+
+    static boolean intervalVerdict(IntervalDesign design) {
+        double[] close = Columns.doubles(Datasets.sp500(), "close");
+        double[] returns = Differencing.difference(Arrays.stream(close).map(Math::log).toArray(), 1);
+        int testStart = returnsTestStart(returns.length);
+        double[] beforeTest = Arrays.copyOf(returns, testStart);
+        IntervalChoice chosen = Check.chosen(4, () -> design.design(beforeTest));
+        if (chosen == null) {
+            return false;
+        }
+        if (chosen.window() < 2 || chosen.window() > testStart) {
+            return Check.notYet(4, "the window must hold 2.." + testStart + " past returns, got " + chosen.window());
+        }
+        if (!(chosen.width() > 0) || Double.isInfinite(chosen.width())) {
+            return Check.notYet(4, "the width must be a positive number of standard deviations, got " + chosen.width());
+        }
+        IntervalScore yours = intervalScore(returns, testStart, chosen.window(), chosen.width());
+        IntervalScore baseline = intervalScore(returns, testStart, Integer.MAX_VALUE, 1.96);
+        String result = String.format(java.util.Locale.ROOT, "%s on the %d held-out test days: mean interval score %.5f, "
+                        + "%.1f%% of the returns inside; the baseline (%s): %.5f, %.1f%% inside", chosen,
+                returns.length - testStart, yours.mean(), 100 * yours.coverage(), BASELINE, baseline.mean(),
+                100 * baseline.coverage());
+        String goal = String.format(java.util.Locale.ROOT, "the goal: %.5f or less (%.0f%% below the baseline)",
+                (1 - IMPROVEMENT) * baseline.mean(), 100 * IMPROVEMENT);
+        if (yours.mean() <= (1 - IMPROVEMENT) * baseline.mean()) {
+            return Check.passed(4, result + "; " + goal);
+        }
+        return Check.notYet(4, result + "; " + goal + ". Calm and wild days come in clusters (section 3): how many "
+                + "recent days tell the spread of tomorrow?");
+    }
+
+    /** The first test return of the notebook's split of the daily returns (70% training, 15% validation). */
+    static int returnsTestStart(int returns) {
+        return ChronologicalSplit.fractions(returns, 0.7, 0.15).validationEnd();
+    }
+
+    /** Mean interval score and coverage over the returns from {@code testStart} on. */
+    record IntervalScore(double mean, double coverage) {
+    }
+
+    /** Intervals from the last {@code window} returns (all of them when the window is longer than the past). */
+    static IntervalScore intervalScore(double[] returns, int testStart, int window, double width) {
+        double total = 0, sum = 0;
+        int inside = 0;
+        for (int t = 0; t < testStart; t++) {
+            sum += returns[t];
+        }
+        for (int t = testStart; t < returns.length; t++) {
+            int from = Math.max(0, t - Math.min(window, t));
+            double recentMean = 0, squares = 0;
+            for (int s = from; s < t; s++) {
+                recentMean += returns[s] / (t - from);
+            }
+            for (int s = from; s < t; s++) {
+                squares += (returns[s] - recentMean) * (returns[s] - recentMean);
+            }
+            double center = sum / t, half = width * Math.sqrt(squares / (t - from - 1));
+            double lower = center - half, upper = center + half, y = returns[t];
+            total += (upper - lower) + (2 / ALPHA) * Math.max(0, lower - y) + (2 / ALPHA) * Math.max(0, y - upper);
+            inside += y >= lower && y <= upper ? 1 : 0;
+            sum += y;
+        }
+        int days = returns.length - testStart;
+        return new IntervalScore(total / days, (double) inside / days);
     }
 
     static double[] logReturns(double[] prices) {

@@ -1,9 +1,13 @@
 package workbook.check;
 
+import tech.tablesaw.api.Table;
+import workbook.classic.Backtest;
 import workbook.classic.Baselines;
+import workbook.classic.CalendarRegression;
 import workbook.data.Columns;
 import workbook.data.Datasets;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -92,6 +96,89 @@ public final class Chapter09 {
                 .on("a perfect forecast", new Forecasts(new double[][]{{7, 8}, {9, 10}}, new double[][]{{7, 8}, {9, 10}}))
                 .compare(in -> maeByStep.maeByStep(deepCopy(in.actual()), deepCopy(in.forecast())),
                         in -> maeByStep(in.actual(), in.forecast()));
+    }
+
+    /**
+     * Exercise 4: the student's model of daily births, a {@link CalendarRegression} with the terms they choose: one
+     * effect per weekday or none, {@code yearlyHarmonics} sine/cosine pairs of the year, one effect per US holiday or
+     * none, and an AR residual of order up to {@code maxArOrder} (0: the calendar alone).
+     */
+    public record CalendarChoice(boolean weekdays, int yearlyHarmonics, boolean usHolidays, int maxArOrder) {
+    }
+
+    /** Exercise 4: the student's code, given the births up to the end of the validation period only, chooses the terms. */
+    @FunctionalInterface
+    public interface BirthsDesign {
+        CalendarChoice design(double[] birthsBeforeTest);
+    }
+
+    /** The notebook's data and periods: births from 2012; the test starts on 2014-04-01; 14 days ahead. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2012, 1, 1), TEST_START = LocalDate.of(2014, 4, 1);
+    static final int HORIZON = 14;
+    /** The baselines the model must beat, and by how much (relative) it must beat the better of them. */
+    static final String WEEKLY = "seasonal naive (7)", YEARLY = "same weekday last year (364)";
+    static final double IMPROVEMENT = 0.05;
+
+    /**
+     * Exercise 4: the student's model, refitted at every origin of the test period (April to December 2014, which
+     * only the checker holds) on the births before it, forecasts the next 14 days; it passes when its MAE over all
+     * origins and lead times is at least {@link #IMPROVEMENT} below that of the better of seasonal naive (7) and
+     * the same weekday last year (364).
+     */
+    public static void exercise4(BirthsDesign design) {
+        check4(design);
+    }
+
+    static boolean check4(BirthsDesign design) {
+        Table table = Datasets.usBirths();
+        LocalDate[] dates = Columns.dates(table, "date");
+        double[] allBirths = Columns.doubles(table, "births");
+        int first = Arrays.asList(dates).indexOf(FIRST_DAY);
+        int testStart = Arrays.asList(dates).indexOf(TEST_START) - first;
+        double[] births = Arrays.copyOfRange(allBirths, first, allBirths.length);
+        double[] beforeTest = Arrays.copyOf(births, testStart);
+        CalendarChoice chosen = Check.chosen(4, () -> design.design(beforeTest));
+        if (chosen == null) {
+            return false;
+        }
+        if (chosen.yearlyHarmonics() < 0 || chosen.yearlyHarmonics() > MAX_HARMONICS) {
+            return Check.notYet(4, "yearlyHarmonics must lie in 0.." + MAX_HARMONICS + ", got " + chosen.yearlyHarmonics());
+        }
+        if (chosen.maxArOrder() < 0 || chosen.maxArOrder() > MAX_AR_ORDER) {
+            return Check.notYet(4, "maxArOrder must lie in 0.." + MAX_AR_ORDER + ", got " + chosen.maxArOrder());
+        }
+        String yours = "your calendar regression";
+        Backtest.Result result = Backtest.rollingOrigin(testStart).horizon(HORIZON)
+                .compare(WEEKLY, Baselines.seasonalNaive(7))
+                .compare(YEARLY, Baselines.seasonalNaive(364))
+                .compare(yours, regression(chosen).forecaster())
+                .run(births);
+        String best = result.best("mae", WEEKLY, YEARLY);
+        double needed = (1 - IMPROVEMENT) * result.mean(best, "mae");
+        String summary = String.format(java.util.Locale.ROOT, "%s, 14 days ahead from each of the %d held-out test days: "
+                        + "MAE %.1f births a day; %s: %.1f, %s: %.1f; the goal: %.1f or less (%.0f%% below the better of them)",
+                chosen, result.foldCount(), result.mean(yours, "mae"), WEEKLY, result.mean(WEEKLY, "mae"), YEARLY,
+                result.mean(YEARLY, "mae"), needed, 100 * IMPROVEMENT);
+        if (result.mean(yours, "mae") <= needed) {
+            return Check.passed(4, summary);
+        }
+        return Check.notYet(4, summary + ". Where do the largest errors fall (section 3's plot from 2014-11-20), and "
+                + "which term marks those days?");
+    }
+
+    /** Bounds that keep the checker within the notebook's time budget. */
+    static final int MAX_HARMONICS = 10, MAX_AR_ORDER = 28;
+
+    static CalendarRegression regression(CalendarChoice choice) {
+        CalendarRegression regression = CalendarRegression.daily(FIRST_DAY).yearlyHarmonics(choice.yearlyHarmonics())
+                .maxArOrder(choice.maxArOrder());
+        if (choice.weekdays()) {
+            regression.weekdays();
+        }
+        if (choice.usHolidays()) {
+            regression.usHolidays();
+        }
+        return regression;
     }
 
     static double[] hourOfDay(LocalDateTime time) {

@@ -1,8 +1,13 @@
 package workbook.check;
 
+import tech.tablesaw.api.Table;
 import workbook.classic.Detection;
+import workbook.data.Columns;
+import workbook.data.Datasets;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Checkers for the exercises of notebook 12 (anomaly detection). Each runs the student's function and the
@@ -72,6 +77,122 @@ public final class Chapter12 {
                 .on("q = 1.5 (not a quantile)", new Quantile(new double[]{1, 2, 3}, 1.5))
                 .compare(in -> answer.threshold(in.normalScores().clone(), in.q()),
                         in -> Detection.quantileThreshold(in.normalScores(), in.q()));
+    }
+
+    /** The anomaly scores a student can choose from in exercise 3. */
+    public enum Score {
+        /** {@link Detection#rollingZScores}: distance from the mean of the last {@code window} readings, in their standard deviations. */
+        ROLLING_Z,
+        /** {@link Detection#persistenceScores}, then the largest of the last {@code window} of them (1: the change alone). */
+        CHANGES
+    }
+
+    /** Exercise 3: a detector, as the student configures it; the threshold is its {@code quantile} of the validation scores. */
+    public record Detector(Score score, int window, double quantile) {
+    }
+
+    /** Exercise 3: the student's code, given each mote's readings before the test period only, returns a detector. */
+    @FunctionalInterface
+    public interface DetectorDesign {
+        Detector design(List<double[][]> readingsBeforeTest);
+    }
+
+    /** The motes, the periods and the baseline of exercise 3: the notebook's. */
+    static final int[] MOTES = {1, 4};
+    static final int TRAIN_END = 1500, TEST_START = 2000;
+    static final double SECONDS_PER_READING = 5;
+    static final Detector BASELINE = new Detector(Score.ROLLING_Z, 60, 0.999);
+    /** How far above the baseline's F1 a detector must score to pass, and the most false alarms a day it may raise. */
+    static final double MARGIN = 0.05, MAX_FALSE_ALARMS_PER_DAY = 200;
+
+    /**
+     * Exercise 3: the student's detector, scored on the test period of motes 1 and 4 (readings 2001 to the end), must
+     * reach an F1 at least {@link #MARGIN} above the rolling z-score (60 readings, threshold at the 0.999-quantile)
+     * and raise at most {@link #MAX_FALSE_ALARMS_PER_DAY} false alarms a day.
+     * The student's code receives the readings before the test period only; the checker computes the scores, sets
+     * the threshold on the validation readings and counts on the labelled test readings it alone holds.
+     */
+    public static void exercise3(DetectorDesign design) {
+        check3(design);
+    }
+
+    static boolean check3(DetectorDesign design) {
+        List<double[][]> rows = new ArrayList<>();
+        List<int[]> labels = new ArrayList<>();
+        Table sensors = Datasets.sensorNetwork();
+        for (int mote : MOTES) {
+            Table readings = sensors.where(sensors.intColumn("mote_id").isEqualTo(mote)).sortAscendingOn("reading");
+            rows.add(Columns.matrix(readings, List.of("temperature", "humidity")));
+            labels.add(readings.intColumn("label").asIntArray());
+        }
+        List<double[][]> beforeTest = rows.stream().map(r -> deepCopy(Arrays.copyOf(r, TEST_START))).toList();
+        Detector chosen = Check.chosen(3, () -> design.design(beforeTest));
+        if (chosen == null) {
+            return false;
+        }
+        String invalid = invalid(chosen);
+        if (invalid != null) {
+            return Check.notYet(3, invalid);
+        }
+        Detection.Verdict baseline = evaluate(BASELINE, rows, labels);
+        Detection.Verdict verdict = evaluate(chosen, rows, labels);
+        String result = String.format(java.util.Locale.ROOT, "%s on the held-out test readings: F1 %.3f (precision %.3f, "
+                        + "recall %.3f, %.0f false alarms a day); the rolling z-score (60 readings): F1 %.3f",
+                chosen, verdict.f1(), verdict.precision(), verdict.recall(), verdict.falseAlarmsPerDay(), baseline.f1());
+        String goal = String.format(java.util.Locale.ROOT, "the goal: F1 %.3f or more (%.2f above it) with at most %.0f "
+                + "false alarms a day", baseline.f1() + MARGIN, MARGIN, MAX_FALSE_ALARMS_PER_DAY);
+        if (verdict.f1() < baseline.f1() + MARGIN) {
+            return Check.notYet(3, result + "; " + goal + ". Look at what happens inside an event in section 4: which "
+                    + "score stays high for its whole length?");
+        }
+        if (verdict.falseAlarmsPerDay() > MAX_FALSE_ALARMS_PER_DAY) {
+            return Check.notYet(3, result + "; " + goal + ": too many false alarms (a shorter window, or a higher "
+                    + "quantile, raises fewer)");
+        }
+        return Check.passed(3, result + "; " + goal);
+    }
+
+    /** The verdict of a detector on the test period, threshold from the validation period. */
+    static Detection.Verdict evaluate(Detector detector, List<double[][]> rows, List<int[]> labels) {
+        List<double[]> scores = rows.stream().map(r -> scores(detector, r)).toList();
+        return Detection.evaluate(scores, labels, TRAIN_END, TEST_START, detector.quantile(), SECONDS_PER_READING);
+    }
+
+    static double[] scores(Detector detector, double[][] rows) {
+        if (detector.score() == Score.ROLLING_Z) {
+            return Detection.rollingZScores(rows, detector.window());
+        }
+        double[] changes = Detection.persistenceScores(rows, TRAIN_END);
+        double[] largest = new double[changes.length];
+        for (int t = 0; t < changes.length; t++) {
+            largest[t] = Double.NaN;
+            for (int s = Math.max(0, t - detector.window() + 1); s <= t; s++) {
+                if (!Double.isNaN(changes[s]) && !(changes[s] <= largest[t])) {
+                    largest[t] = changes[s];
+                }
+            }
+        }
+        return largest;
+    }
+
+    /** Why a detector cannot be scored, or null when it can. */
+    static String invalid(Detector detector) {
+        if (detector.score() == null) {
+            return "the detector needs a score, Score.ROLLING_Z or Score.CHANGES, got null";
+        }
+        int smallest = detector.score() == Score.ROLLING_Z ? 2 : 1;
+        if (detector.window() < smallest || detector.window() > TRAIN_END) {
+            return "the window of " + detector.score() + " must lie in " + smallest + ".." + TRAIN_END + " readings, got "
+                    + detector.window();
+        }
+        if (!(detector.quantile() > 0 && detector.quantile() < 1)) {
+            return "the quantile must lie strictly between 0 and 1, got " + detector.quantile();
+        }
+        return null;
+    }
+
+    private static double[][] deepCopy(double[][] rows) {
+        return Arrays.stream(rows).map(double[]::clone).toArray(double[][]::new);
     }
 
     static double[] reference1(Flagged in) {

@@ -79,6 +79,25 @@ public final class Check {
                 + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
     }
 
+    /**
+     * The choice a student's code makes in a modelling exercise (a window, an order, a threshold), or null after
+     * printing NOT YET when that code threw (the placeholder included) or returned nothing. The checker then trains
+     * and scores what was chosen on data the student's code never received.
+     */
+    static <C> C chosen(int exercise, java.util.function.Supplier<C> studentCode) {
+        C choice;
+        try {
+            choice = studentCode.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            notYet(exercise, hintForException(exercise, e));
+            return null;
+        }
+        if (choice == null) {
+            notYet(exercise, "your code returned null; return your choice");
+        }
+        return choice;
+    }
+
     /** True for the exception the student version's placeholder throws ("Exercise N: your code here"). */
     public static boolean isPlaceholder(Throwable thrown) {
         return thrown instanceof UnsupportedOperationException && thrown.getMessage() != null

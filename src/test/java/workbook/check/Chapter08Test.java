@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,5 +129,58 @@ class Chapter08Test extends CapturesStandardOutput {
         String divided = verdict();
         assertTrue(divided.startsWith("NOT YET exercise 3: on a two-point history"), divided);
         assertTrue(divided.contains("expected 1.0, got 0.5"), divided);
+    }
+
+    @Test
+    void theIntervalExerciseIsJudgedByItsHeldOutIntervalScore() {
+        int[] seen = new int[1];
+        // the reference: the spread of the last 20 trading days, 2.2 standard deviations wide
+        assertTrue(Chapter08.intervalVerdict(returns -> {
+            seen[0] = returns.length;
+            return new Chapter08.IntervalChoice(20, 2.2);
+        }));
+        String passed = verdict();
+        assertTrue(passed.startsWith("PASSED exercise 4: IntervalChoice[window=20, width=2.2] on the 766 held-out test days: "
+                + "mean interval score 0.05875, 93.6% of the returns inside; the baseline (mean ± 1.96 sd of all past returns): "
+                + "0.09235, 94.5% inside; the goal: 0.08312 or less (10% below the baseline)"), passed);
+        // the student's code saw the returns before the notebook's test period, not one more
+        double[] close = workbook.data.Columns.doubles(workbook.data.Datasets.sp500(), "close");
+        assertEquals(workbook.data.ChronologicalSplit.fractions(close.length - 1, 0.7, 0.15).validationEnd(), seen[0]);
+
+        // a long window is the constant spread again: not better by 10%
+        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(1000, 1.96)));
+        assertTrue(verdict().startsWith("NOT YET exercise 4: IntervalChoice[window=1000, width=1.96] on the 766 held-out test "
+                + "days: mean interval score 0.09417"));
+        // two days are too few to estimate a spread: narrow intervals that miss often
+        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(2, 1.96)));
+        String noisy = verdict();
+        assertTrue(noisy.contains("71.7% of the returns inside") && noisy.contains("the goal: 0.08312 or less (10% below the baseline). Calm and wild"), noisy);
+        // an interval wide enough to hold every return costs its width
+        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(20, 8)));
+        assertTrue(verdict().contains("mean interval score 0.14441, 99.9% of the returns inside"));
+
+        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(1, 1.96)));
+        assertEquals("NOT YET exercise 4: the window must hold 2..4338 past returns, got 1", verdict());
+        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(20, -1)));
+        assertEquals("NOT YET exercise 4: the width must be a positive number of standard deviations, got -1.0", verdict());
+        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(20, Double.NaN)));
+        assertTrue(verdict().startsWith("NOT YET exercise 4: the width must be"));
+        assertFalse(Chapter08.intervalVerdict(returns -> {
+            throw new UnsupportedOperationException(Check.placeholderMessage(4));
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 4: not answered yet"));
+    }
+
+    @Test
+    void theIntervalScoreIsGneitingAndRafterys() {
+        // past returns 0, 1 (window 2: mean 0.5, sd 0.7071); centre = mean of all past = 0.5; width 1 -> [-0.2071, 1.2071]
+        double[] returns = {0, 1, 2};
+        Chapter08.IntervalScore miss = Chapter08.intervalScore(returns, 2, 2, 1);
+        double half = Math.sqrt(0.5);
+        assertEquals(2 * half + 40 * (2 - (0.5 + half)), miss.mean(), 1e-12);
+        assertEquals(0, miss.coverage());
+        Chapter08.IntervalScore hit = Chapter08.intervalScore(new double[]{0, 1, 0.6}, 2, 2, 1);
+        assertEquals(2 * half, hit.mean(), 1e-12);
+        assertEquals(1, hit.coverage());
     }
 }

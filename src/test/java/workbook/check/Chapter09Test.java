@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDateTime;
 import java.util.function.Function;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,5 +144,42 @@ class Chapter09Test extends CapturesStandardOutput {
             throw new UnsupportedOperationException(Check.placeholderMessage(3));
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 3: not answered yet"));
+    }
+
+    @Test
+    void theCalendarExerciseIsJudgedByItsHeldOutError() {
+        int[] seen = new int[1];
+        // the reference: weekdays, two yearly harmonics, the holidays, a residual AR of order up to 7
+        assertTrue(Chapter09.check4(births -> {
+            seen[0] = births.length;
+            return new Chapter09.CalendarChoice(true, 2, true, 7);
+        }));
+        assertEquals("PASSED exercise 4: CalendarChoice[weekdays=true, yearlyHarmonics=2, usHolidays=true, maxArOrder=7], "
+                + "14 days ahead from each of the 262 held-out test days: MAE 231.4 births a day; seasonal naive (7): 460.5, "
+                + "same weekday last year (364): 287.5; the goal: 273.1 or less (5% below the better of them)", verdict());
+        assertEquals(731 + 90, seen[0], "the student's code gets 2012-01-01 .. 2014-03-31, not one test day");
+
+        // without the holidays the calendar loses to last year's same weekday, which has them built in
+        assertFalse(Chapter09.check4(births -> new Chapter09.CalendarChoice(true, 4, false, 14)));
+        String noHolidays = verdict();
+        assertTrue(noHolidays.startsWith("NOT YET exercise 4: CalendarChoice[weekdays=true, yearlyHarmonics=4, usHolidays=false, "
+                + "maxArOrder=14], 14 days ahead from each of the 262 held-out test days: MAE 371.5 births a day"), noHolidays);
+        assertTrue(noHolidays.endsWith("which term marks those days?"), noHolidays);
+        // without the weekdays it misses the strongest cycle
+        assertFalse(Chapter09.check4(births -> new Chapter09.CalendarChoice(false, 4, true, 14)));
+        assertTrue(verdict().contains("MAE 301.0 births a day"));
+
+        assertFalse(Chapter09.check4(births -> new Chapter09.CalendarChoice(true, -1, true, 7)));
+        assertEquals("NOT YET exercise 4: yearlyHarmonics must lie in 0..10, got -1", verdict());
+        assertFalse(Chapter09.check4(births -> new Chapter09.CalendarChoice(true, 2, true, 400)));
+        assertEquals("NOT YET exercise 4: maxArOrder must lie in 0..28, got 400", verdict());
+        assertFalse(Chapter09.check4(births -> null));
+        assertEquals("NOT YET exercise 4: your code returned null; return your choice", verdict());
+        assertFalse(Chapter09.check4(births -> births[births.length + 1] > 0 ? null : null));
+        assertTrue(verdict().startsWith("NOT YET exercise 4: your code threw ArrayIndexOutOfBoundsException"));
+        assertFalse(Chapter09.check4(births -> {
+            throw new UnsupportedOperationException(Check.placeholderMessage(4));
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 4: not answered yet"));
     }
 }

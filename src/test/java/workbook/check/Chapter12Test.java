@@ -3,7 +3,9 @@ package workbook.check;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,5 +119,58 @@ class Chapter12Test extends CapturesStandardOutput {
             throw new UnsupportedOperationException(Check.placeholderMessage(2));
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 2: not answered yet"));
+    }
+
+    @Test
+    void theDetectorExerciseIsJudgedByItsHeldOutF1() {
+        List<Integer> readingsSeen = new java.util.ArrayList<>();
+        // the reference: changes, the largest of the last 3, threshold at the 0.999-quantile of validation
+        assertTrue(Chapter12.check3(rows -> {
+            rows.forEach(r -> readingsSeen.add(r.length));
+            return new Chapter12.Detector(Chapter12.Score.CHANGES, 3, 0.999);
+        }));
+        String passed = verdict();
+        assertTrue(passed.startsWith("PASSED exercise 3: Detector[score=CHANGES, window=3, quantile=0.999] on the held-out "
+                + "test readings: F1 0.8"), passed);
+        assertTrue(passed.endsWith("the rolling z-score (60 readings): F1 0.148; the goal: F1 0.198 or more (0.05 above it) "
+                + "with at most 200 false alarms a day"), passed);
+        assertEquals(List.of(Chapter12.TEST_START, Chapter12.TEST_START), readingsSeen, "the student's code sees no test reading");
+
+        // the baseline itself does not beat the baseline
+        assertFalse(Chapter12.check3(rows -> new Chapter12.Detector(Chapter12.Score.ROLLING_Z, 60, 0.999)));
+        assertTrue(verdict().startsWith("NOT YET exercise 3: Detector[score=ROLLING_Z, window=60, quantile=0.999] on the "
+                + "held-out test readings: F1 0.148"));
+
+        // a long rolling window beats its F1 but floods the operators with false alarms
+        assertFalse(Chapter12.check3(rows -> new Chapter12.Detector(Chapter12.Score.ROLLING_Z, 600, 0.999)));
+        String flood = verdict();
+        assertTrue(flood.contains("F1 0.332") && flood.endsWith("with at most 200 false alarms a day: too many false alarms "
+                + "(a shorter window, or a higher quantile, raises fewer)"), flood);
+
+        // so does keeping every change for 30 readings
+        assertFalse(Chapter12.check3(rows -> new Chapter12.Detector(Chapter12.Score.CHANGES, 30, 0.999)));
+        assertTrue(verdict().contains("too many false alarms"));
+
+        // nonsense choices get a line naming what was expected and what came
+        assertFalse(Chapter12.check3(rows -> new Chapter12.Detector(Chapter12.Score.ROLLING_Z, 1, 0.999)));
+        assertEquals("NOT YET exercise 3: the window of ROLLING_Z must lie in 2..1500 readings, got 1", verdict());
+        assertFalse(Chapter12.check3(rows -> new Chapter12.Detector(Chapter12.Score.CHANGES, 1, 99.9)));
+        assertEquals("NOT YET exercise 3: the quantile must lie strictly between 0 and 1, got 99.9", verdict());
+        assertFalse(Chapter12.check3(rows -> new Chapter12.Detector(null, 1, 0.99)));
+        assertTrue(verdict().startsWith("NOT YET exercise 3: the detector needs a score"));
+        assertFalse(Chapter12.check3(rows -> null));
+        assertEquals("NOT YET exercise 3: your code returned null; return your choice", verdict());
+
+        // the student's code cannot change the checker's data
+        assertTrue(Chapter12.check3(rows -> {
+            rows.forEach(r -> Arrays.stream(r).forEach(row -> Arrays.fill(row, 0)));
+            return new Chapter12.Detector(Chapter12.Score.CHANGES, 3, 0.999);
+        }));
+        assertTrue(verdict().startsWith("PASSED exercise 3"));
+
+        assertFalse(Chapter12.check3(rows -> {
+            throw new UnsupportedOperationException(Check.placeholderMessage(3));
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 3: not answered yet"));
     }
 }
