@@ -593,8 +593,27 @@ class OfflineKernel(unittest.TestCase):
             km.shutdown_kernel(now=True)
 
 
+def png_size(path):
+    """(width, height) of a PNG file; fails when the file is not a PNG."""
+    with open(path, "rb") as image:
+        head = image.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", f"{path} is not a PNG"
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
 class KernelspecInstall(unittest.TestCase):
     """`./workbook kernel install --prefix DIR`: a kernelspec that Jupyter finds and starts from any folder."""
+
+    def assert_logos(self, spec_dir):
+        for size in (32, 64):
+            path = os.path.join(spec_dir, f"logo-{size}x{size}.png")
+            self.assertTrue(os.path.isfile(path), f"no {path}")
+            self.assertEqual((size, size), png_size(path))
+            self.assertLess(os.path.getsize(path), 8192, path)
+
+    def test_project_local_kernelspec_has_logos(self):
+        """`./workbook env` (run before these tests) writes the project-local kernelspec with its logos."""
+        self.assert_logos(os.path.join(ROOT, ".workbook", "share", "jupyter", "kernels", "java"))
 
     def test_install_into_a_prefix_start_from_another_folder_and_remove(self):
         import subprocess
@@ -613,6 +632,7 @@ class KernelspecInstall(unittest.TestCase):
                                      cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
             resource_dir, java = listing.stdout.split()
             self.assertEqual(spec_dir, resource_dir)
+            self.assert_logos(spec_dir)
             self.assertTrue(os.path.isabs(java) and os.access(java, os.X_OK), java)
             first = subprocess.run([sys.executable, "-c", FIRST_CELL_FROM_ELSEWHERE],
                                    cwd=elsewhere, env=env, capture_output=True, text=True, timeout=180)
