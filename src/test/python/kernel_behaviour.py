@@ -634,6 +634,59 @@ class OfflineKernel(unittest.TestCase):
             km.shutdown_kernel(now=True)
 
 
+class IJavaCompatNotebook(unittest.TestCase):
+    """src/test/notebooks/ijava-compat.ipynb, a notebook in IJava's idioms only, runs unchanged through nbclient
+    (as run_notebooks.py runs the workbook's notebooks), from a folder of its own, offline."""
+
+    def test_ijava_notebook_runs_unchanged_and_gives_the_expected_outputs(self):
+        sys.path.insert(0, os.path.join(ROOT, "src", "scripts"))
+        import run_notebooks
+        source = os.path.join(ROOT, "src", "test", "notebooks")
+        math3 = os.path.expanduser("~/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar")
+        self.assertTrue(os.path.isfile(math3), f"{math3} is not in the local repository (the build fetches it)")
+        with tempfile.TemporaryDirectory() as folder:
+            for name in ("ijava-compat.ipynb", "ijava-helpers.jsh"):
+                shutil.copy(os.path.join(source, name), folder)
+            os.makedirs(os.path.join(folder, "lib"))
+            shutil.copy(math3, os.path.join(folder, "lib"))   # `%jars lib/*.jar`, as IJava's documentation writes it
+            os.environ["WORKBOOK_OFFLINE"] = "1"   # %maven and %%loadFromPOM from ~/.m2 only
+            try:
+                seconds, peak_mib = run_notebooks.execute(os.path.join(folder, "ijava-compat.ipynb"),
+                                                          os.path.join(folder, "executed"))
+            finally:
+                del os.environ["WORKBOOK_OFFLINE"]
+            print(f"\nijava-compat.ipynb: {seconds:.1f} s, kernel peak {peak_mib:.0f} MiB", file=sys.stderr)
+            with open(os.path.join(folder, "executed", "ijava-compat.ipynb")) as executed:
+                cells = [c for c in json.load(executed)["cells"] if c["cell_type"] == "code"]
+
+        def text(value):   # nbformat may store a text as a list of lines
+            return "".join(value) if isinstance(value, list) else value
+
+        def results(cell):
+            return [text(o["data"]["text/plain"]) for o in cell["outputs"] if o["output_type"] == "execute_result"]
+
+        def printed(cell):
+            return "".join(text(o["text"]) for o in cell["outputs"] if o["output_type"] == "stream" and o["name"] == "stdout")
+
+        for cell in cells:
+            self.assertEqual([], [o for o in cell["outputs"] if o["output_type"] == "error"], cell["source"])
+        load, maven, pom, words, jars, timed, shown = cells
+        self.assertEqual(["Hello, IJava!"], results(load))
+        self.assertIn("commons-lang3-3.14.0.jar", printed(maven))
+        self.assertEqual(["Recurrent"], results(maven))
+        self.assertIn("commons-text-1.12.0.jar", printed(pom))
+        self.assertEqual(["lstm"], results(words))
+        self.assertRegex(printed(jars), r"Added to the classpath: .*/lib/commons-math3-3\.6\.1\.jar")
+        self.assertEqual(["2.5"], results(jars))
+        self.assertRegex(printed(timed), r"CPU times: total [0-9.]+ (µs|ms|s) \(all kernel threads\)\nWall time: [0-9.]+ (µs|ms|s)\n$")
+        self.assertEqual(["499500"], results(timed))
+        displays = [o for o in shown["outputs"] if o["output_type"] == "display_data"]
+        # nbclient applies update_display_data in place: the progress line shows its last value
+        self.assertEqual("training: epoch 3", text(displays[0]["data"]["text/plain"]))
+        self.assertIn("<b>done</b>", text(displays[1]["data"]["text/html"]))
+        self.assertEqual([], results(shown))   # the final semicolon silences the result
+
+
 def png_size(path):
     """(width, height) of a PNG file; fails when the file is not a PNG."""
     with open(path, "rb") as image:
