@@ -687,6 +687,43 @@ class IJavaCompatNotebook(unittest.TestCase):
         self.assertEqual([], results(shown))   # the final semicolon silences the result
 
 
+class LauncherAdvice(unittest.TestCase):
+    """`./workbook env` and `./workbook doctor` advise commands that exist and work on this machine."""
+
+    def test_env_output_evaluates_and_its_listing_command_finds_the_kernel(self):
+        with tempfile.TemporaryDirectory() as elsewhere:
+            env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+            shown = subprocess.run([os.path.join(ROOT, "workbook"), "env"], cwd=elsewhere, env=env,
+                                   capture_output=True, text=True, timeout=300)
+            self.assertEqual(0, shown.returncode, shown.stderr[-2000:])
+            advised = [line.split("e.g.: ", 1)[1] for line in shown.stdout.splitlines() if "e.g.: " in line]
+            self.assertEqual(1, len(advised), shown.stdout)
+            # what the README tells a reader to run: eval "$(./workbook env)", then the advised command
+            listing = subprocess.run(["bash", "-c", f'eval "$1"; {advised[0]}', "env", shown.stdout],
+                                     cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+            self.assertEqual(0, listing.returncode, listing.stderr)
+            self.assertRegex(listing.stdout, r"\n  java +" + re.escape(os.path.join(ROOT, ".workbook", "share", "jupyter",
+                                                                                   "kernels", "java")))
+
+    def test_doctor_advises_commands_this_machine_has(self):
+        done = subprocess.run([os.path.join(ROOT, "workbook"), "doctor"], capture_output=True, text=True, timeout=120)
+        self.assertEqual(0, done.returncode, done.stderr)
+        for line in done.stdout.splitlines()[1:]:
+            self.assertRegex(line, r"^  (ok|MISSING|note) ")
+            if "  -> " in line:
+                command = line.split("  -> ", 1)[1].removeprefix("as root: ").split()[0]
+                self.assertTrue(command.startswith("./workbook") or shutil.which(command) or command == "install",
+                                f"advises {command!r}, which this machine does not have: {line}")
+        # the install advice fits this machine: apt-get as root, sudo apt-get, or 'as root:'; unknown packages named
+        advice = subprocess.run(["bash", "-c", "eval \"$(sed -n '/^install_advice()/,/^}/p' \"$1\")\"; "
+                                 "install_advice maven no-such-package-xyz", "advice", os.path.join(ROOT, "workbook")],
+                                capture_output=True, text=True, timeout=60).stdout.strip()
+        prefix = "apt-get" if os.getuid() == 0 else ("sudo apt-get" if shutil.which("sudo") else "as root: apt-get")
+        if shutil.which("apt-get"):
+            self.assertEqual(f"{prefix} install -y maven no-such-package-xyz (apt does not know no-such-package-xyz "
+                             "yet: run apt-get update first)", advice)
+
+
 def png_size(path):
     """(width, height) of a PNG file; fails when the file is not a PNG."""
     with open(path, "rb") as image:
