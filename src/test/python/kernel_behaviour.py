@@ -126,6 +126,43 @@ class KernelSession(unittest.TestCase):
 class ReaderChecks:
     """What a reader meets when a cell goes wrong; run on Java 17 and on the newest Java >= 21."""
 
+    def inspect(self, code, cursor=None, detail=0):
+        reply = self.kc.inspect(code, len(code) if cursor is None else cursor, detail, reply=True, timeout=TIMEOUT)
+        self.assertEqual("ok", reply["content"]["status"], reply["content"])
+        return reply["content"]["data"].get("text/plain", "") if reply["content"]["found"] else None
+
+    def test_inspect_shows_signatures_and_the_first_javadoc_sentence_of_the_workbook_api(self):
+        started = time.monotonic()
+        shown = self.inspect("workbook.data.MinMaxScaler")
+        seconds = time.monotonic() - started
+        print(f"\nfirst inspect_request on a workbook class: {seconds:.2f} s", file=sys.stderr)
+        self.assertEqual("workbook.data.MinMaxScaler\n    x' = (x - min) / (max - min) per column, with the minimum "
+                         "and maximum of the training rows.", shown)
+        self.assertLess(seconds, 10)
+        # a method: every overload, each with its own sentence ({@code ...} as plain text), without the "("
+        shown = self.inspect("workbook.data.MinMaxScaler.fit")
+        self.assertIn("workbook.data.MinMaxScaler.fit(double[][] trainRows)\n    Fits on the training rows "
+                      "([time][column]).", shown)
+        self.assertIn("workbook.data.MinMaxScaler.fit(double[] trainSeries)\n    Fits on the training part of a "
+                      "single series.", shown)
+        self.assertNotIn("@param", shown)
+        # a variable: its declaration, then its type's documentation
+        self.value_of("var inspectedScaler = workbook.data.MinMaxScaler.fit(new double[] {1, 2, 3});\n"
+                      "inspectedScaler.fittedRows()")
+        shown = self.inspect("inspectedScaler")
+        self.assertIn("inspectedScaler", shown)
+        self.assertIn("workbook.data.MinMaxScaler\n    x' = (x - min) / (max - min) per column", shown)
+        # the cursor inside a method name of a call
+        self.assertIn("MinMaxScaler.min()", self.inspect("inspectedScaler.min()", cursor=len("inspectedScaler.m")))
+        # more detail (Shift+Tab twice): the whole comment
+        self.assertIn("Later values can fall outside [0, 1]", self.inspect("workbook.data.MinMaxScaler", detail=1))
+        # the JDK's own classes keep their signatures, and their Javadoc where the JDK ships src.zip
+        shown = self.inspect("Math.max")
+        self.assertIn("int Math.max(int a, int b)", shown)
+        java_home = os.path.dirname(os.path.dirname(os.path.realpath(self.km.kernel_spec.argv[0])))
+        if os.access(os.path.join(java_home, "lib", "src.zip"), os.R_OK):
+            self.assertIn("Returns the greater of two int values.", shown)
+
     def test_interrupt_sleeping_cell(self):
         self.value_of('String survivor = "alive";\nsurvivor')
         started = time.monotonic()
@@ -430,37 +467,6 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
         self.assertEqual("https://docs.djl.ai/", links["DJL (Deep Java Library)"])
         self.assertEqual("https://jtablesaw.github.io/tablesaw/", links["Tablesaw"])
         self.assertTrue(any(url.startswith("https://docs.oracle.com/en/java/javase/") for url in links.values()), links)
-
-    def inspect(self, code, cursor=None, detail=0):
-        reply = self.kc.inspect(code, len(code) if cursor is None else cursor, detail, reply=True, timeout=TIMEOUT)
-        self.assertEqual("ok", reply["content"]["status"], reply["content"])
-        return reply["content"]["data"].get("text/plain", "") if reply["content"]["found"] else None
-
-    def test_inspect_shows_signatures_and_the_first_javadoc_sentence_of_the_workbook_api(self):
-        started = time.monotonic()
-        shown = self.inspect("workbook.data.MinMaxScaler")
-        seconds = time.monotonic() - started
-        print(f"\nfirst inspect_request on a workbook class: {seconds:.2f} s", file=sys.stderr)
-        self.assertEqual("workbook.data.MinMaxScaler\n    x' = (x - min) / (max - min) per column, with the minimum "
-                         "and maximum of the training rows.", shown)
-        self.assertLess(seconds, 10)
-        # a method: every overload, each with its own sentence ({@code ...} as plain text), without the "("
-        shown = self.inspect("workbook.data.MinMaxScaler.fit")
-        self.assertIn("workbook.data.MinMaxScaler.fit(double[][] trainRows)\n    Fits on the training rows "
-                      "([time][column]).", shown)
-        self.assertIn("workbook.data.MinMaxScaler.fit(double[] trainSeries)\n    Fits on the training part of a "
-                      "single series.", shown)
-        self.assertNotIn("@param", shown)
-        # a variable: its declaration, then its type's documentation
-        self.value_of("var inspectedScaler = workbook.data.MinMaxScaler.fit(new double[] {1, 2, 3});\n"
-                      "inspectedScaler.fittedRows()")
-        shown = self.inspect("inspectedScaler")
-        self.assertIn("inspectedScaler", shown)
-        self.assertIn("workbook.data.MinMaxScaler\n    x' = (x - min) / (max - min) per column", shown)
-        # the cursor inside a method name of a call
-        self.assertIn("MinMaxScaler.min()", self.inspect("inspectedScaler.min()", cursor=len("inspectedScaler.m")))
-        # more detail (Shift+Tab twice): the whole comment
-        self.assertIn("Later values can fall outside [0, 1]", self.inspect("workbook.data.MinMaxScaler", detail=1))
 
     def test_complete_offers_the_workbook_api(self):
         def matches(code):
