@@ -48,7 +48,7 @@ def main():
             parser.error(f"expected a kernelspec folder with kernel.json; got {args.spec_dir!r}")
         if os.path.exists(os.path.join(target, "kernel.json")) and OURS not in open(os.path.join(target, "kernel.json")).read():
             sys.exit(f"{target} holds another 'java' kernel (not this workbook's); remove it first with: "
-                     f"jupyter kernelspec remove java")
+                     f"{sys.executable} -m jupyter_client.kernelspecapp remove java")   # Debian has no jupyter-kernelspec
         installed = KernelSpecManager().install_kernel_spec(
             args.spec_dir, NAME, user=not (args.sys_prefix or args.prefix),
             prefix=os.path.abspath(args.prefix) if args.prefix else (sys.prefix if args.sys_prefix else None))

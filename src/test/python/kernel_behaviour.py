@@ -126,6 +126,43 @@ class KernelSession(unittest.TestCase):
 class ReaderChecks:
     """What a reader meets when a cell goes wrong; run on Java 17 and on the newest Java >= 21."""
 
+    def inspect(self, code, cursor=None, detail=0):
+        reply = self.kc.inspect(code, len(code) if cursor is None else cursor, detail, reply=True, timeout=TIMEOUT)
+        self.assertEqual("ok", reply["content"]["status"], reply["content"])
+        return reply["content"]["data"].get("text/plain", "") if reply["content"]["found"] else None
+
+    def test_inspect_shows_signatures_and_the_first_javadoc_sentence_of_the_workbook_api(self):
+        started = time.monotonic()
+        shown = self.inspect("workbook.data.MinMaxScaler")
+        seconds = time.monotonic() - started
+        print(f"\nfirst inspect_request on a workbook class: {seconds:.2f} s", file=sys.stderr)
+        self.assertEqual("workbook.data.MinMaxScaler\n    x' = (x - min) / (max - min) per column, with the minimum "
+                         "and maximum of the training rows.", shown)
+        self.assertLess(seconds, 10)
+        # a method: every overload, each with its own sentence ({@code ...} as plain text), without the "("
+        shown = self.inspect("workbook.data.MinMaxScaler.fit")
+        self.assertIn("workbook.data.MinMaxScaler.fit(double[][] trainRows)\n    Fits on the training rows "
+                      "([time][column]).", shown)
+        self.assertIn("workbook.data.MinMaxScaler.fit(double[] trainSeries)\n    Fits on the training part of a "
+                      "single series.", shown)
+        self.assertNotIn("@param", shown)
+        # a variable: its declaration, then its type's documentation
+        self.value_of("var inspectedScaler = workbook.data.MinMaxScaler.fit(new double[] {1, 2, 3});\n"
+                      "inspectedScaler.fittedRows()")
+        shown = self.inspect("inspectedScaler")
+        self.assertIn("inspectedScaler", shown)
+        self.assertIn("workbook.data.MinMaxScaler\n    x' = (x - min) / (max - min) per column", shown)
+        # the cursor inside a method name of a call
+        self.assertIn("MinMaxScaler.min()", self.inspect("inspectedScaler.min()", cursor=len("inspectedScaler.m")))
+        # more detail (Shift+Tab twice): the whole comment
+        self.assertIn("Later values can fall outside [0, 1]", self.inspect("workbook.data.MinMaxScaler", detail=1))
+        # the JDK's own classes keep their signatures, and their Javadoc where the JDK ships src.zip
+        shown = self.inspect("Math.max")
+        self.assertIn("int Math.max(int a, int b)", shown)
+        java_home = os.path.dirname(os.path.dirname(os.path.realpath(self.km.kernel_spec.argv[0])))
+        if os.access(os.path.join(java_home, "lib", "src.zip"), os.R_OK):
+            self.assertIn("Returns the greater of two int values.", shown)
+
     def test_interrupt_sleeping_cell(self):
         self.value_of('String survivor = "alive";\nsurvivor')
         started = time.monotonic()
@@ -431,6 +468,16 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
         self.assertEqual("https://jtablesaw.github.io/tablesaw/", links["Tablesaw"])
         self.assertTrue(any(url.startswith("https://docs.oracle.com/en/java/javase/") for url in links.values()), links)
 
+    def test_complete_offers_the_workbook_api(self):
+        def matches(code):
+            reply = self.kc.complete(code, len(code), reply=True, timeout=TIMEOUT)
+            self.assertEqual("ok", reply["content"]["status"], reply["content"])
+            return reply["content"]["matches"]
+        self.assertIn("MinMaxScaler", matches("workbook.data.MinMax"))
+        self.assertIn("fit(", matches("workbook.data.MinMaxScaler.f"))
+        self.value_of("var completedScaler = workbook.data.MinMaxScaler.fit(new double[] {1, 2, 3});\n0")
+        self.assertEqual(["max()", "min()"], sorted(matches("completedScaler.m")))
+
     def test_magics(self):
         folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")
         value = self.value_of(f"%load {folder}/helper.jsh\nint tripled = triple(14);\ntripled")
@@ -594,8 +641,117 @@ class OfflineKernel(unittest.TestCase):
             km.shutdown_kernel(now=True)
 
 
+class IJavaCompatNotebook(unittest.TestCase):
+    """src/test/notebooks/ijava-compat.ipynb, a notebook in IJava's idioms only, runs unchanged through nbclient
+    (as run_notebooks.py runs the workbook's notebooks), from a folder of its own, offline."""
+
+    def test_ijava_notebook_runs_unchanged_and_gives_the_expected_outputs(self):
+        sys.path.insert(0, os.path.join(ROOT, "src", "scripts"))
+        import run_notebooks
+        source = os.path.join(ROOT, "src", "test", "notebooks")
+        math3 = os.path.expanduser("~/.m2/repository/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar")
+        self.assertTrue(os.path.isfile(math3), f"{math3} is not in the local repository (the build fetches it)")
+        with tempfile.TemporaryDirectory() as folder:
+            for name in ("ijava-compat.ipynb", "ijava-helpers.jsh"):
+                shutil.copy(os.path.join(source, name), folder)
+            os.makedirs(os.path.join(folder, "lib"))
+            shutil.copy(math3, os.path.join(folder, "lib"))   # `%jars lib/*.jar`, as IJava's documentation writes it
+            os.environ["WORKBOOK_OFFLINE"] = "1"   # %maven and %%loadFromPOM from ~/.m2 only
+            try:
+                seconds, peak_mib = run_notebooks.execute(os.path.join(folder, "ijava-compat.ipynb"),
+                                                          os.path.join(folder, "executed"))
+            finally:
+                del os.environ["WORKBOOK_OFFLINE"]
+            print(f"\nijava-compat.ipynb: {seconds:.1f} s, kernel peak {peak_mib:.0f} MiB", file=sys.stderr)
+            with open(os.path.join(folder, "executed", "ijava-compat.ipynb")) as executed:
+                cells = [c for c in json.load(executed)["cells"] if c["cell_type"] == "code"]
+
+        def text(value):   # nbformat may store a text as a list of lines
+            return "".join(value) if isinstance(value, list) else value
+
+        def results(cell):
+            return [text(o["data"]["text/plain"]) for o in cell["outputs"] if o["output_type"] == "execute_result"]
+
+        def printed(cell):
+            return "".join(text(o["text"]) for o in cell["outputs"] if o["output_type"] == "stream" and o["name"] == "stdout")
+
+        for cell in cells:
+            self.assertEqual([], [o for o in cell["outputs"] if o["output_type"] == "error"], cell["source"])
+        load, maven, pom, words, jars, timed, shown = cells
+        self.assertEqual(["Hello, IJava!"], results(load))
+        self.assertIn("commons-lang3-3.14.0.jar", printed(maven))
+        self.assertEqual(["Recurrent"], results(maven))
+        self.assertIn("commons-text-1.12.0.jar", printed(pom))
+        self.assertEqual(["lstm"], results(words))
+        self.assertRegex(printed(jars), r"Added to the classpath: .*/lib/commons-math3-3\.6\.1\.jar")
+        self.assertEqual(["2.5"], results(jars))
+        self.assertRegex(printed(timed), r"CPU times: total [0-9.]+ (µs|ms|s) \(all kernel threads\)\nWall time: [0-9.]+ (µs|ms|s)\n$")
+        self.assertEqual(["499500"], results(timed))
+        displays = [o for o in shown["outputs"] if o["output_type"] == "display_data"]
+        # nbclient applies update_display_data in place: the progress line shows its last value
+        self.assertEqual("training: epoch 3", text(displays[0]["data"]["text/plain"]))
+        self.assertIn("<b>done</b>", text(displays[1]["data"]["text/html"]))
+        self.assertEqual([], results(shown))   # the final semicolon silences the result
+
+
+class LauncherAdvice(unittest.TestCase):
+    """`./workbook env` and `./workbook doctor` advise commands that exist and work on this machine."""
+
+    def test_env_output_evaluates_and_its_listing_command_finds_the_kernel(self):
+        with tempfile.TemporaryDirectory() as elsewhere:
+            env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+            shown = subprocess.run([os.path.join(ROOT, "workbook"), "env"], cwd=elsewhere, env=env,
+                                   capture_output=True, text=True, timeout=300)
+            self.assertEqual(0, shown.returncode, shown.stderr[-2000:])
+            advised = [line.split("e.g.: ", 1)[1] for line in shown.stdout.splitlines() if "e.g.: " in line]
+            self.assertEqual(1, len(advised), shown.stdout)
+            # what the README tells a reader to run: eval "$(./workbook env)", then the advised command
+            listing = subprocess.run(["bash", "-c", f'eval "$1"; {advised[0]}', "env", shown.stdout],
+                                     cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+            self.assertEqual(0, listing.returncode, listing.stderr)
+            self.assertRegex(listing.stdout, r"\n  java +" + re.escape(os.path.join(ROOT, ".workbook", "share", "jupyter",
+                                                                                   "kernels", "java")))
+
+    def test_doctor_advises_commands_this_machine_has(self):
+        done = subprocess.run([os.path.join(ROOT, "workbook"), "doctor"], capture_output=True, text=True, timeout=120)
+        self.assertEqual(0, done.returncode, done.stderr)
+        for line in done.stdout.splitlines()[1:]:
+            self.assertRegex(line, r"^  (ok|MISSING|note) ")
+            if "  -> " in line:
+                command = line.split("  -> ", 1)[1].removeprefix("as root: ").split()[0]
+                self.assertTrue(command.startswith("./workbook") or shutil.which(command) or command == "install",
+                                f"advises {command!r}, which this machine does not have: {line}")
+        # the install advice fits this machine: apt-get as root, sudo apt-get, or 'as root:'; unknown packages named
+        advice = subprocess.run(["bash", "-c", "eval \"$(sed -n '/^install_advice()/,/^}/p' \"$1\")\"; "
+                                 "install_advice maven no-such-package-xyz", "advice", os.path.join(ROOT, "workbook")],
+                                capture_output=True, text=True, timeout=60).stdout.strip()
+        prefix = "apt-get" if os.getuid() == 0 else ("sudo apt-get" if shutil.which("sudo") else "as root: apt-get")
+        if shutil.which("apt-get"):
+            self.assertEqual(f"{prefix} install -y maven no-such-package-xyz (apt does not know no-such-package-xyz "
+                             "yet: run apt-get update first)", advice)
+
+
+def png_size(path):
+    """(width, height) of a PNG file; fails when the file is not a PNG."""
+    with open(path, "rb") as image:
+        head = image.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", f"{path} is not a PNG"
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
 class KernelspecInstall(unittest.TestCase):
     """`./workbook kernel install --prefix DIR`: a kernelspec that Jupyter finds and starts from any folder."""
+
+    def assert_logos(self, spec_dir):
+        for size in (32, 64):
+            path = os.path.join(spec_dir, f"logo-{size}x{size}.png")
+            self.assertTrue(os.path.isfile(path), f"no {path}")
+            self.assertEqual((size, size), png_size(path))
+            self.assertLess(os.path.getsize(path), 8192, path)
+
+    def test_project_local_kernelspec_has_logos(self):
+        """`./workbook env` (run before these tests) writes the project-local kernelspec with its logos."""
+        self.assert_logos(os.path.join(ROOT, ".workbook", "share", "jupyter", "kernels", "java"))
 
     def test_install_into_a_prefix_start_from_another_folder_and_remove(self):
         import subprocess
@@ -614,6 +770,7 @@ class KernelspecInstall(unittest.TestCase):
                                      cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
             resource_dir, java = listing.stdout.split()
             self.assertEqual(spec_dir, resource_dir)
+            self.assert_logos(spec_dir)
             self.assertTrue(os.path.isabs(java) and os.access(java, os.X_OK), java)
             first = subprocess.run([sys.executable, "-c", FIRST_CELL_FROM_ELSEWHERE],
                                    cwd=elsewhere, env=env, capture_output=True, text=True, timeout=180)

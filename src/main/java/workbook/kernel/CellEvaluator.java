@@ -120,6 +120,7 @@ public final class CellEvaluator implements AutoCloseable {
                 .executionEngine(new ValueKeepingExecutionControl.Provider(control), Map.of())
                 .build();
         analysis = shell.sourceCodeAnalysis();
+        WorkbookJavadoc.attach(analysis, WorkbookJavadoc.sources());   // Shift+Tab shows the workbook's Javadoc
         // The kernel JVM already has every jar on its -cp (DJL must load its native library from there);
         // the compiler needs the same path to resolve the notebooks' imports.
         shell.addToClasspath(System.getProperty("java.class.path"));
@@ -212,6 +213,16 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public void onCellStart(Supplier<Runnable> hook) {
         cellStartHook = hook;
+    }
+
+    /** The declared type of the session's variable with this name (as JShell writes it), or null. */
+    public String variableType(String name) {
+        if (name == null) {
+            return null;
+        }
+        awaitStarted();
+        return shell.variables().filter(v -> v.name().equals(name) && shell.status(v).isActive())
+                .map(jdk.jshell.VarSnippet::typeName).reduce((first, last) -> last).orElse(null);
     }
 
     public SourceCodeAnalysis analysis() {

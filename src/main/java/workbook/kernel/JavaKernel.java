@@ -297,26 +297,57 @@ public final class JavaKernel extends BaseKernel {
         return "Java " + Runtime.version() + " :: rnn-workbook kernel " + VERSION + " (JShell, in-process)";
     }
 
+    /**
+     * Shift+Tab: each signature JShell finds at the cursor with the first sentence of its Javadoc (all of it
+     * when Jupyter asks for more detail); on a variable, also its type's. The workbook's own Javadoc comes
+     * from its sources (see {@link WorkbookJavadoc}).
+     */
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         List<SourceCodeAnalysis.Documentation> docs = evaluator.analysis().documentation(code, at, true);
         if (docs.isEmpty() && at <= code.length()) {
-            // JShell documents a method only at its call: "Math.max" finds nothing, "Math.max(" does.
-            String call = code.substring(0, at) + "(";
-            docs = evaluator.analysis().documentation(call, call.length(), true);
+            // JShell documents a method only at its call: "Math.max" finds nothing, "Math.max(" does; the
+            // cursor may also stand inside the name ("scaler.m|in()")
+            int end = at;
+            while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+                end++;
+            }
+            String call = end < code.length() && code.charAt(end) == '(' ? code : code.substring(0, end) + "(";
+            docs = evaluator.analysis().documentation(call, end + 1, true);
         }
         if (docs.isEmpty()) {
             return null;
         }
+        List<SourceCodeAnalysis.Documentation> shown = new ArrayList<>(docs);
+        String type = evaluator.variableType(identifierAt(code, at));
+        if (type != null) {
+            shown.addAll(evaluator.analysis().documentation(type, type.length(), true));
+        }
         StringBuilder text = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation doc : docs) {
+        for (SourceCodeAnalysis.Documentation doc : shown) {
             text.append(doc.signature()).append('\n');
-            if (extraDetail && doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                text.append(doc.javadoc()).append('\n');
+            String javadoc = doc.javadoc();
+            if (javadoc != null && !javadoc.isBlank()) {
+                String said = extraDetail ? javadoc.strip() : WorkbookJavadoc.firstSentence(javadoc);
+                text.append("    ").append(said.replace("\n", "\n    ")).append('\n');
             }
             text.append('\n');
         }
         return new DisplayData(text.toString().strip());
+    }
+
+    /** The plain identifier (no '.' before it) around position at, or null. */
+    static String identifierAt(String code, int at) {
+        int start = Math.min(at, code.length());
+        int end = start;
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
+            start--;
+        }
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        boolean member = start > 0 && code.charAt(start - 1) == '.';
+        return start == end || member || !Character.isJavaIdentifierStart(code.charAt(start)) ? null : code.substring(start, end);
     }
 
     @Override
