@@ -108,7 +108,11 @@ public final class Models {
             return;
         }
         boolean requiresGradient = target.hasGradient();
-        target.intern(target.getManager().create(values, target.getShape()));
+        // create() wraps a direct buffer that only the new array keeps alive; intern() moves the native handle but not
+        // that buffer, so after a GC the weights would read freed memory. A clone owns its data.
+        try (NDArray wrapped = target.getManager().create(values, target.getShape())) {
+            target.intern(wrapped.duplicate());
+        }
         if (requiresGradient) {
             target.setRequiresGradient(true);
         }
