@@ -1,9 +1,22 @@
 package workbook.check;
 
+import workbook.classic.Backtest;
+import workbook.classic.Baselines;
+import workbook.data.Columns;
+import workbook.data.Datasets;
+import workbook.data.Scaler;
+import workbook.data.WindowGenerator;
+import workbook.data.WindowedSplits;
+import workbook.djl.CellKind;
+import workbook.djl.Fit;
+import workbook.djl.Forecasts;
+import workbook.djl.RecurrentModel;
+import workbook.djl.TrainData;
 import workbook.scratch.Parameter;
 import workbook.scratch.Recurrent;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Checkers for the exercises of notebook 14 (the FAQ lab). Each runs the student's function and a reference on
@@ -73,6 +86,117 @@ public final class Chapter14 {
                 .on("fraction 0 (not a coverage)", new Coverage(new int[]{3, 4, 5}, 0.0))
                 .compare(in -> answer.length(in.sentenceLengths().clone(), in.fraction()),
                         in -> reference2(in.sentenceLengths(), in.fraction()));
+    }
+
+    /**
+     * Exercise 3: a regularised forecasting network, as the student configures it. The checker trains it on the
+     * notebook's training months with Adam (learning rate 0.01, batch 16), early stopping on the validation months
+     * when {@code patience} is above 0, at most {@code epochs} epochs.
+     *
+     * @param cell     the recurrent cell
+     * @param hidden   units per recurrent layer
+     * @param layers   stacked recurrent layers
+     * @param dropout  dropout between stacked layers (PyTorch's convention: no effect with one layer)
+     * @param patience epochs without a better validation loss before training stops; 0 = no early stopping
+     * @param epochs   the most epochs trained
+     */
+    public record Network(CellKind cell, int hidden, int layers, double dropout, int patience, int epochs) {
+    }
+
+    /** Exercise 3: the student's code, given the monthly temperatures before the test years only, returns a network. */
+    @FunctionalInterface
+    public interface NetworkDesign {
+        Network design(double[] temperaturesBeforeTest);
+    }
+
+    /** The notebook's set-up: 12-month windows, 60% training, 20% validation, the last 48 months for the test. */
+    static final int WINDOW = 12;
+    static final double TRAIN_FRACTION = 0.6, VALIDATION_FRACTION = 0.2;
+    /** The seeds every network is trained with; it is judged by its mean test RMSE over them. */
+    static final long[] SEEDS = {1, 2, 3};
+    /** How far above climatology's test RMSE the mean of the seeds may lie and still pass (a fraction of it). */
+    static final double TOLERANCE = 0.08;
+    /** The largest network the checker trains (it must stay within the notebook's time budget). */
+    static final int MAX_HIDDEN = 64, MAX_LAYERS = 2, MAX_EPOCHS = 60;
+
+    /**
+     * Exercise 3: the student's network, trained with seeds 1, 2 and 3 and scored walk-forward over the 48 held-out
+     * test months like section 1 of the notebook, must reach a mean RMSE within {@link #TOLERANCE} of climatology's
+     * (the strongest simple baseline there). The student's code receives the months before the test only; the
+     * checker holds the test months.
+     */
+    public static void exercise3(NetworkDesign design) {
+        check3(design);
+    }
+
+    static boolean check3(NetworkDesign design) {
+        double[] temperature = Columns.doubles(Datasets.nottingham(), "temperature");
+        WindowedSplits splits = WindowGenerator.builder().inputWidth(WINDOW).labelWidth(1).shift(1).build()
+                .split(temperature, TRAIN_FRACTION, VALIDATION_FRACTION, Scaler.Kind.STANDARD);
+        int testStart = splits.split().validationEnd();
+        double[] beforeTest = Arrays.copyOf(temperature, testStart);
+        Network chosen = Check.chosen(3, () -> design.design(beforeTest));
+        if (chosen == null) {
+            return false;
+        }
+        String invalid = invalid(chosen);
+        if (invalid != null) {
+            return Check.notYet(3, invalid);
+        }
+        double climatology = Backtest.rollingOrigin(testStart).season(12)
+                .compare("climatology", Baselines.seasonalMean(12)).run(temperature).mean("climatology", "rmse");
+        double[] rmse = testRmse(chosen, splits, temperature, testStart);
+        double mean = Arrays.stream(rmse).average().orElseThrow();
+        double goal = climatology * (1 + TOLERANCE);
+        String result = String.format(Locale.ROOT, "%s on the %d held-out test months: RMSE %.2f °F (mean of seeds 1-3: %s); "
+                        + "climatology: %.2f °F; the goal: %.2f or less (within %.0f%% of climatology)", chosen,
+                temperature.length - testStart, mean,
+                Arrays.stream(rmse).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                climatology, goal, 100 * TOLERANCE);
+        if (mean > goal) {
+            return Check.notYet(3, result + ". Look at section 4: which remedy kept the test error of every seed low?");
+        }
+        return Check.passed(3, result);
+    }
+
+    /** The walk-forward test RMSE of the network, one value per seed. */
+    static double[] testRmse(Network network, WindowedSplits splits, double[] temperature, int testStart) {
+        double[] rmse = new double[SEEDS.length];
+        for (int i = 0; i < SEEDS.length; i++) {
+            long seed = SEEDS[i];
+            try (RecurrentModel model = RecurrentModel.of(network.cell(), network.hidden()).layers(network.layers())
+                    .dropout(network.dropout()).dense(1).seed(seed).build()) {
+                model.fit(TrainData.of(splits.train()), TrainData.of(splits.validation()), Fit.epochs(network.epochs())
+                        .learningRate(1e-2).batchSize(16).patience(network.patience()).seed(seed).progress(false));
+                rmse[i] = Backtest.rollingOrigin(testStart).compare("network", Forecasts.forecaster(model, WINDOW, splits.scaler()))
+                        .run(temperature).mean("network", "rmse");
+            }
+        }
+        return rmse;
+    }
+
+    /** Why a network cannot be trained here, or null when it can. */
+    static String invalid(Network network) {
+        if (network.cell() == null) {
+            return "the network needs a cell (CellKind.LSTM, CellKind.GRU, ...), got null";
+        }
+        if (network.hidden() < 1 || network.hidden() > MAX_HIDDEN) {
+            return "hidden must lie in 1.." + MAX_HIDDEN + " units, got " + network.hidden();
+        }
+        if (network.layers() < 1 || network.layers() > MAX_LAYERS) {
+            return "layers must lie in 1.." + MAX_LAYERS + ", got " + network.layers();
+        }
+        if (!(network.dropout() >= 0 && network.dropout() < 1)) {
+            return "dropout must lie in [0, 1), got " + network.dropout();
+        }
+        if (network.epochs() < 1 || network.epochs() > MAX_EPOCHS) {
+            return "epochs must lie in 1.." + MAX_EPOCHS + ", got " + network.epochs();
+        }
+        if (network.patience() < 0 || network.patience() > network.epochs()) {
+            return "patience must lie in 0.." + network.epochs() + " (0 = no early stopping), got " + network.patience();
+        }
+        return null;
     }
 
     /** Builds the network and counts the numbers in its parameters. */

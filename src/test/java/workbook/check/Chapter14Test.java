@@ -1,9 +1,12 @@
 package workbook.check;
 
 import org.junit.jupiter.api.Test;
+import workbook.djl.CellKind;
 import workbook.scratch.Recurrent;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,5 +115,51 @@ class Chapter14Test extends CapturesStandardOutput {
             throw new UnsupportedOperationException("Exercise 2: your code here");
         }));
         assertTrue(verdict().contains("not answered yet"));
+    }
+
+    @Test
+    void theRegularisedNetworkIsJudgedByItsHeldOutRmse() {
+        List<Integer> monthsSeen = new ArrayList<>();
+        // the reference: section 4's 2-layer LSTM(32) with early stopping (patience 6)
+        assertTrue(Chapter14.check3(temperatures -> {
+            monthsSeen.add(temperatures.length);
+            return new Chapter14.Network(CellKind.LSTM, 32, 2, 0.0, 6, 40);
+        }));
+        String passed = verdict();
+        assertTrue(passed.startsWith("PASSED exercise 3: Network[cell=LSTM, hidden=32, layers=2, dropout=0.0, patience=6, "
+                + "epochs=40] on the 48 held-out test months: RMSE 2.1"), passed);
+        assertTrue(passed.endsWith("climatology: 2.07 °F; the goal: 2.24 or less (within 8% of climatology)"), passed);
+        assertEquals(List.of(192), monthsSeen, "the student's code sees the 192 months before the test, no test month");
+
+        // the same network without early stopping overfits: section 4's "no regularisation"
+        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(CellKind.LSTM, 32, 2, 0.0, 0, 40)));
+        String overfit = verdict();
+        assertTrue(overfit.startsWith("NOT YET exercise 3: Network[cell=LSTM, hidden=32, layers=2, dropout=0.0, patience=0, "
+                + "epochs=40] on the 48 held-out test months: RMSE 2.5"), overfit);
+        assertTrue(overfit.endsWith("which remedy kept the test error of every seed low?"), overfit);
+
+        // nonsense choices get a line naming what was expected and what came
+        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(CellKind.GRU, 0, 1, 0.0, 6, 40)));
+        assertEquals("NOT YET exercise 3: hidden must lie in 1..64 units, got 0", verdict());
+        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(CellKind.GRU, 16, 3, 0.0, 6, 40)));
+        assertEquals("NOT YET exercise 3: layers must lie in 1..2, got 3", verdict());
+        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(CellKind.LSTM, 32, 2, 30, 6, 40)));
+        assertEquals("NOT YET exercise 3: dropout must lie in [0, 1), got 30.0", verdict());
+        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(CellKind.LSTM, 32, 2, 0.0, 6, 500)));
+        assertEquals("NOT YET exercise 3: epochs must lie in 1..60, got 500", verdict());
+        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(CellKind.LSTM, 32, 2, 0.0, 50, 40)));
+        assertEquals("NOT YET exercise 3: patience must lie in 0..40 (0 = no early stopping), got 50", verdict());
+        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(null, 32, 2, 0.0, 6, 40)));
+        assertTrue(verdict().startsWith("NOT YET exercise 3: the network needs a cell"));
+        assertFalse(Chapter14.check3(temperatures -> null));
+        assertEquals("NOT YET exercise 3: your code returned null; return your choice", verdict());
+        assertFalse(Chapter14.check3(temperatures -> {
+            throw new UnsupportedOperationException(Check.placeholderMessage(3));
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 3: not answered yet"));
+        assertFalse(Chapter14.check3(temperatures -> {
+            throw new IllegalStateException("no idea");
+        }));
+        assertTrue(verdict().startsWith("NOT YET exercise 3"));
     }
 }
