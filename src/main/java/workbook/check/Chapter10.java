@@ -4,13 +4,15 @@ import workbook.classic.NgramModel;
 import workbook.data.CharVocabulary;
 import workbook.data.Datasets;
 import workbook.scratch.CharRnn;
+import workbook.scratch.TrainingDivergedException;
 
 import java.util.List;
 
 /**
  * Checkers for notebook 10 (a character language model): perplexity from the probabilities a model gave the
- * true characters, softmax at a temperature, and the parameter count of a one-hot LSTM language model. Each
- * checker prints one {@link Check} verdict.
+ * true characters, softmax at a temperature, the parameter count of a one-hot LSTM language model, and a
+ * from-scratch RNN configured by the student, judged by its perplexity on held-out text. Each checker prints one
+ * {@link Check} verdict.
  */
 public final class Chapter10 {
 
@@ -49,7 +51,7 @@ public final class Chapter10 {
     static final int HELD_OUT = 34_000;
     /** What the checker trains: this many characters, whatever the sequence length. */
     static final int BUDGET = 100_000;
-    static final int MAX_HIDDEN = 150, MAX_SEQUENCE = 200;
+    static final int MAX_HIDDEN = 150, MIN_SEQUENCE = 5, MAX_SEQUENCE = 200;
     /** The goal: a held-out perplexity at least this much (relative) below the bigram's. */
     static final double IMPROVEMENT = 0.20;
 
@@ -73,8 +75,9 @@ public final class Chapter10 {
             return Check.notYet(4, "hidden must lie in 1.." + MAX_HIDDEN + " units (a larger one does not train within "
                     + "the notebook's time), got " + chosen.hidden());
         }
-        if (chosen.sequenceLength() < 1 || chosen.sequenceLength() > MAX_SEQUENCE) {
-            return Check.notYet(4, "sequenceLength must lie in 1.." + MAX_SEQUENCE + " characters, got " + chosen.sequenceLength());
+        if (chosen.sequenceLength() < MIN_SEQUENCE || chosen.sequenceLength() > MAX_SEQUENCE) {
+            return Check.notYet(4, "sequenceLength must lie in " + MIN_SEQUENCE + ".." + MAX_SEQUENCE + " characters (shorter "
+                    + "chunks mean so many updates that the run does not fit the notebook's time), got " + chosen.sequenceLength());
         }
         if (!(chosen.learningRate() > 0 && chosen.learningRate() <= 10)) {
             return Check.notYet(4, "learningRate must lie in (0, 10], got " + chosen.learningRate());
@@ -84,7 +87,11 @@ public final class Chapter10 {
         double bigram = NgramModel.fit(vocabulary.encode(trainText), vocabulary.size(), 2).perplexity(vocabulary.encode(heldOut));
         CharRnn rnn = CharRnn.builder(trainText).hidden(chosen.hidden()).sequenceLength(chosen.sequenceLength())
                 .learningRate(chosen.learningRate()).seed(42).build();
-        rnn.train(BUDGET / chosen.sequenceLength());
+        try {
+            rnn.train(BUDGET / chosen.sequenceLength());
+        } catch (TrainingDivergedException e) {
+            return Check.notYet(4, chosen + ": " + e.getMessage());
+        }
         double perplexity = rnn.perplexity(heldOut);
         double needed = (1 - IMPROVEMENT) * bigram;
         String summary = String.format(java.util.Locale.ROOT, "%s, trained on %,d characters: held-out perplexity %.2f; "

@@ -129,13 +129,16 @@ class Chapter10Test {
         Chapter03Test.Verdict huge = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(1000, 25, 0.1)));
         assertEquals("NOT YET exercise 4: hidden must lie in 1..150 units (a larger one does not train within the notebook's "
                 + "time), got 1000", huge.printed());
-        Chapter03Test.Verdict zero = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(50, 0, 0.1)));
-        assertEquals("NOT YET exercise 4: sequenceLength must lie in 1..200 characters, got 0", zero.printed());
+        Chapter03Test.Verdict one = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(50, 1, 0.1)));
+        assertEquals("NOT YET exercise 4: sequenceLength must lie in 5..200 characters (shorter chunks mean so many updates "
+                + "that the run does not fit the notebook's time), got 1", one.printed());
         Chapter03Test.Verdict nan = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(50, 25, Double.NaN)));
         assertEquals("NOT YET exercise 4: learningRate must lie in (0, 10], got NaN", nan.printed());
         Chapter03Test.Verdict placeholder = run(() -> Chapter10.check4(text -> {
             throw new UnsupportedOperationException("Exercise 4: your code here");
         }));
         assertTrue(placeholder.printed().startsWith("NOT YET exercise 4: not answered yet"), placeholder.printed());
+        Chapter03Test.Verdict nothing = run(() -> Chapter10.check4(text -> null));
+        assertEquals("NOT YET exercise 4: your code returned null; return your choice", nothing.printed());
     }
 }
