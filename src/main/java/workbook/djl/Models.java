@@ -108,7 +108,11 @@ public final class Models {
             return;
         }
         boolean requiresGradient = target.hasGradient();
-        target.intern(target.getManager().create(values, target.getShape()));
+        try (NDArray wrapped = target.getManager().create(values, target.getShape())) {
+            // create() wraps a Java direct buffer that only the new array keeps alive; once intern closes that array,
+            // the buffer may be collected under the tensor. duplicate() copies into memory libtorch owns.
+            target.intern(wrapped.duplicate());
+        }
         if (requiresGradient) {
             target.setRequiresGradient(true);
         }
