@@ -1,11 +1,18 @@
 package workbook.check;
 
+import workbook.classic.NgramModel;
+import workbook.data.CharVocabulary;
+import workbook.data.Datasets;
+import workbook.scratch.CharRnn;
+import workbook.scratch.TrainingDivergedException;
+
 import java.util.List;
 
 /**
  * Checkers for notebook 10 (a character language model): perplexity from the probabilities a model gave the
- * true characters, softmax at a temperature, and the parameter count of a one-hot LSTM language model. Each
- * checker prints one {@link Check} verdict.
+ * true characters, softmax at a temperature, the parameter count of a one-hot LSTM language model, and a
+ * from-scratch RNN configured by the student, judged by its perplexity on held-out text. Each checker prints one
+ * {@link Check} verdict.
  */
 public final class Chapter10 {
 
@@ -28,6 +35,73 @@ public final class Chapter10 {
     @FunctionalInterface
     public interface ParameterCount {
         long apply(int vocabulary, int hidden);
+    }
+
+    /** Exercise 4: the from-scratch character RNN as the student configures it (Adagrad, seed 42, min-char-rnn's clipping). */
+    public record RnnChoice(int hidden, int sequenceLength, double learningRate) {
+    }
+
+    /** Exercise 4: the student's code, given the training text only (the book without its last 34,000 characters), chooses. */
+    @FunctionalInterface
+    public interface RnnDesign {
+        RnnChoice design(String trainingText);
+    }
+
+    /** The notebook's held-out part: the book's last 34,000 characters. */
+    static final int HELD_OUT = 34_000;
+    /** What the checker trains: this many characters, whatever the sequence length. */
+    static final int BUDGET = 100_000;
+    static final int MAX_HIDDEN = 150, MIN_SEQUENCE = 5, MAX_SEQUENCE = 200;
+    /** The goal: a held-out perplexity at least this much (relative) below the bigram's. */
+    static final double IMPROVEMENT = 0.20;
+
+    /**
+     * Exercise 4: the checker builds the student's RNN on the training text, trains it on {@link #BUDGET} characters
+     * and measures its perplexity on the book's last 34,000 characters, which only the checker holds; it passes when
+     * that is at least {@link #IMPROVEMENT} below the perplexity of the bigram counts on the same text.
+     */
+    public static void exercise4(RnnDesign design) {
+        check4(design);
+    }
+
+    static boolean check4(RnnDesign design) {
+        String book = Datasets.pridePrejudice();
+        String trainText = book.substring(0, book.length() - HELD_OUT);
+        RnnChoice chosen = Check.chosen(4, () -> design.design(trainText));
+        if (chosen == null) {
+            return false;
+        }
+        if (chosen.hidden() < 1 || chosen.hidden() > MAX_HIDDEN) {
+            return Check.notYet(4, "hidden must lie in 1.." + MAX_HIDDEN + " units (a larger one does not train within "
+                    + "the notebook's time), got " + chosen.hidden());
+        }
+        if (chosen.sequenceLength() < MIN_SEQUENCE || chosen.sequenceLength() > MAX_SEQUENCE) {
+            return Check.notYet(4, "sequenceLength must lie in " + MIN_SEQUENCE + ".." + MAX_SEQUENCE + " characters (shorter "
+                    + "chunks mean so many updates that the run does not fit the notebook's time), got " + chosen.sequenceLength());
+        }
+        if (!(chosen.learningRate() > 0 && chosen.learningRate() <= 10)) {
+            return Check.notYet(4, "learningRate must lie in (0, 10], got " + chosen.learningRate());
+        }
+        CharVocabulary vocabulary = CharVocabulary.of(trainText);
+        String heldOut = vocabulary.retainKnown(book.substring(book.length() - HELD_OUT));
+        double bigram = NgramModel.fit(vocabulary.encode(trainText), vocabulary.size(), 2).perplexity(vocabulary.encode(heldOut));
+        CharRnn rnn = CharRnn.builder(trainText).hidden(chosen.hidden()).sequenceLength(chosen.sequenceLength())
+                .learningRate(chosen.learningRate()).seed(42).build();
+        try {
+            rnn.train(BUDGET / chosen.sequenceLength());
+        } catch (TrainingDivergedException e) {
+            return Check.notYet(4, chosen + ": " + e.getMessage());
+        }
+        double perplexity = rnn.perplexity(heldOut);
+        double needed = (1 - IMPROVEMENT) * bigram;
+        String summary = String.format(java.util.Locale.ROOT, "%s, trained on %,d characters: held-out perplexity %.2f; "
+                        + "bigram counts: %.2f; the goal: %.2f or less (%.0f%% below the bigram)", chosen,
+                rnn.charactersTrained(), perplexity, bigram, needed, 100 * IMPROVEMENT);
+        if (perplexity <= needed) {
+            return Check.passed(4, summary);
+        }
+        return Check.notYet(4, summary + ". Watch the smoothed loss of a short run on your training text: does it "
+                + "fall quickly, or crawl, or jump about?");
     }
 
     /** The reference perplexity: exp(−mean ln p), computed on logarithms so that long texts do not underflow. */

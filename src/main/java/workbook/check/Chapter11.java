@@ -1,10 +1,17 @@
 package workbook.check;
 
+import workbook.classic.BagOfWords;
+import workbook.classic.Classification;
+import workbook.classic.NaiveBayes;
+import workbook.data.Datasets;
+import workbook.data.SentenceSplit;
+
 import java.util.List;
 
 /**
  * Checkers for notebook 11 (sentiment classification): the majority-class baseline, fitted on the training
- * labels only, and padding id sequences to one length. Each checker prints one {@link Check} verdict.
+ * labels only, padding id sequences to one length, and a bag of words chosen by the student, judged by naive
+ * Bayes's accuracy on the held-out test sentences. Each checker prints one {@link Check} verdict.
  */
 public final class Chapter11 {
 
@@ -109,6 +116,64 @@ public final class Chapter11 {
                 .on("an empty sequence", new Args(new int[][] {{}, {3, 4}}, 2))
                 .on("maxLength 0 (not valid)", new Args(new int[][] {{1}}, 0))
                 .compare(a -> answer.apply(copy(a.sequences()), a.maxLength()), a -> pad(a.sequences(), a.maxLength()));
+    }
+
+    /** Exercise 3: the student's code, given the training sentences (tokens) and their labels only, chooses a bag of words. */
+    @FunctionalInterface
+    public interface FeatureDesign {
+        BagOfWords design(List<List<String>> trainTokens, int[] trainLabels);
+    }
+
+    /** The notebook's split: a fifth of the distinct sentences for the test, a tenth of the rest for validation, seed 42. */
+    static final double TEST_SHARE = 0.2, VALIDATION_SHARE = 0.1;
+    static final long SPLIT_SEED = 42;
+    static final int MAX_MIN_COUNT = 10;
+    /** The goal: a test accuracy at least this much above naive Bayes on plain word counts. */
+    static final double MARGIN = 0.02;
+
+    /**
+     * Exercise 3: naive Bayes on the student's bag of words, fitted on the notebook's training part, must reach a test
+     * accuracy at least {@link #MARGIN} above naive Bayes on plain word counts. The student's code receives the
+     * training sentences and labels only; the checker alone holds the test part.
+     */
+    public static void exercise3(FeatureDesign design) {
+        check3(design);
+    }
+
+    static boolean check3(FeatureDesign design) {
+        SentenceSplit split = SentenceSplit.random(Datasets.sentiment(), TEST_SHARE, VALIDATION_SHARE, SPLIT_SEED);
+        List<List<String>> trainTokens = SentenceSplit.tokens(split.train());
+        List<List<String>> testTokens = SentenceSplit.tokens(split.test());
+        int[] trainLabels = SentenceSplit.labels(split.train());
+        int[] testLabels = SentenceSplit.labels(split.test());
+        List<List<String>> studentCopy = trainTokens.stream().map(List::copyOf).toList();
+        BagOfWords chosen = Check.chosen(3, () -> design.design(studentCopy, trainLabels.clone()));
+        if (chosen == null) {
+            return false;
+        }
+        if (chosen.minCount() > MAX_MIN_COUNT) {
+            return Check.notYet(3, "minCount must lie in 1.." + MAX_MIN_COUNT + " training occurrences (with more, most "
+                    + "sentences keep no feature at all), got " + chosen.minCount());
+        }
+        double baseline = testAccuracy(BagOfWords.words(), trainTokens, trainLabels, testTokens, testLabels);
+        double accuracy = testAccuracy(chosen, trainTokens, trainLabels, testTokens, testLabels);
+        String summary = String.format(java.util.Locale.ROOT, "naive Bayes on %s: accuracy %.3f on the %d held-out test "
+                        + "sentences; on plain word counts: %.3f; the goal: %.3f or more (%.2f above it)", chosen, accuracy,
+                testLabels.length, baseline, baseline + MARGIN, MARGIN);
+        if (accuracy >= baseline + MARGIN - 1e-12) {
+            return Check.passed(3, summary);
+        }
+        return Check.notYet(3, summary + ". What does a bag of words lose that the hand-written sentences above "
+                + "need? Compare your options on a part of the training sentences that you hold back.");
+    }
+
+    /** Naive Bayes on {@code words}, fitted on the training sentences, scored on the test sentences. */
+    static double testAccuracy(BagOfWords words, List<List<String>> trainTokens, int[] trainLabels,
+            List<List<String>> testTokens, int[] testLabels) {
+        BagOfWords.Fitted features = words.fit(trainTokens);
+        NaiveBayes bayes = NaiveBayes.fit(features.applyAll(trainTokens), trainLabels);
+        int[] predicted = testTokens.stream().mapToInt(sentence -> bayes.predict(features.apply(sentence))).toArray();
+        return Classification.accuracy(predicted, testLabels);
     }
 
     private static int[][] copy(int[][] m) {

@@ -99,4 +99,46 @@ class Chapter10Test {
             throw new UnsupportedOperationException("Exercise 3: your code here");
         })).passed());
     }
+
+    @Test
+    void exercise4IsJudgedByTheHeldOutPerplexityOfWhatTheStudentConfigured() {
+        int[] seen = new int[1];
+        // the reference: 50 hidden units learn more from a budget of 100,000 characters than the notebook's 100
+        Chapter03Test.Verdict reference = run(() -> Chapter10.check4(text -> {
+            seen[0] = text.length();
+            return new Chapter10.RnnChoice(50, 25, 0.1);
+        }));
+        assertTrue(reference.passed(), reference.printed());
+        assertEquals("PASSED exercise 4: RnnChoice[hidden=50, sequenceLength=25, learningRate=0.1], trained on 100,000 "
+                + "characters: held-out perplexity 8.27; bigram counts: 11.47; the goal: 9.18 or less (20% below the bigram)",
+                reference.printed());
+        assertEquals(workbook.data.Datasets.pridePrejudice().length() - 34_000, seen[0], "the student's code never gets the held-out text");
+
+        // the notebook's own settings, on this budget, do not reach the goal; too slow or too fast learning neither
+        Chapter03Test.Verdict notebooks = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(100, 25, 0.1)));
+        assertFalse(notebooks.passed());
+        assertTrue(notebooks.printed().contains("held-out perplexity 9.54"), notebooks.printed());
+        Chapter03Test.Verdict crawl = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(100, 25, 0.01)));
+        assertFalse(crawl.passed());
+        assertTrue(crawl.printed().contains("held-out perplexity 10.95") && crawl.printed().endsWith("or jump about?"),
+                crawl.printed());
+        Chapter03Test.Verdict jumps = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(100, 25, 1.0)));
+        assertFalse(jumps.passed());
+        assertTrue(jumps.printed().contains("held-out perplexity 35.03"), jumps.printed());
+
+        Chapter03Test.Verdict huge = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(1000, 25, 0.1)));
+        assertEquals("NOT YET exercise 4: hidden must lie in 1..150 units (a larger one does not train within the notebook's "
+                + "time), got 1000", huge.printed());
+        Chapter03Test.Verdict one = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(50, 1, 0.1)));
+        assertEquals("NOT YET exercise 4: sequenceLength must lie in 5..200 characters (shorter chunks mean so many updates "
+                + "that the run does not fit the notebook's time), got 1", one.printed());
+        Chapter03Test.Verdict nan = run(() -> Chapter10.check4(text -> new Chapter10.RnnChoice(50, 25, Double.NaN)));
+        assertEquals("NOT YET exercise 4: learningRate must lie in (0, 10], got NaN", nan.printed());
+        Chapter03Test.Verdict placeholder = run(() -> Chapter10.check4(text -> {
+            throw new UnsupportedOperationException("Exercise 4: your code here");
+        }));
+        assertTrue(placeholder.printed().startsWith("NOT YET exercise 4: not answered yet"), placeholder.printed());
+        Chapter03Test.Verdict nothing = run(() -> Chapter10.check4(text -> null));
+        assertEquals("NOT YET exercise 4: your code returned null; return your choice", nothing.printed());
+    }
 }
