@@ -1,5 +1,11 @@
 package workbook.check;
 
+import workbook.djl.AttentionModel;
+import workbook.djl.Fit;
+import workbook.scratch.TrainingDivergedException;
+
+import java.util.Locale;
+
 /**
  * Checkers for the exercises of notebook 13 (attention). Each runs the student's function and a reference on
  * several inputs, edge cases included, and prints one verdict line through {@link Check}.
@@ -8,6 +14,8 @@ package workbook.check;
  * Chapter13.AttentionWeights softmax = scores -> ...;   // alpha_j = exp(e_j) / sum_k exp(e_k)
  * Chapter13.exercise1(softmax);
  * }</pre>
+ * Exercise 3 is judged by its outcome: the checker trains what the student chose and scores it on sequences only
+ * the checker draws.
  */
 public final class Chapter13 {
 
@@ -60,6 +68,72 @@ public final class Chapter13 {
                 .on("3 weights for 4 states (invalid)", new Attended(new double[] {0.2, 0.3, 0.5}, states))
                 .compare(in -> answer.context(in.weights().clone(), deepCopy(in.encoderStates())),
                         in -> context(in.weights(), in.encoderStates()));
+    }
+
+    /** Exercise 3: an attention model on a budget, as the student sizes and trains it. */
+    public record AttentionChoice(int hidden, int epochs, double learningRate) {
+    }
+
+    /** Exercise 3: the student's code, given the training sequences only, chooses. */
+    @FunctionalInterface
+    public interface AttentionDesign {
+        AttentionChoice design(AttentionModel.Examples training);
+    }
+
+    /** The length of exercise 3's sequences: the longest in the notebook. */
+    static final int LENGTH = 12;
+    /** Units times epochs the student may spend: a quarter of the notebook's 64 units for 20 epochs. */
+    static final int BUDGET = 64 * 20 / 4;
+    /** The goal: this share of the held-out sequences reversed without a single wrong token. */
+    static final double GOAL = 0.5;
+    /** The held-out sequences: drawn with a seed the notebook never uses (its training set is 1, its test set 2). */
+    static final long HELD_OUT_SEED = 3;
+
+    /**
+     * Exercise 3: the checker trains an attention model of the chosen size (seed 42, the notebook's batches of 128
+     * and clipping) on the notebook's 3,000 training sequences of length {@value #LENGTH} and passes when it reverses
+     * at least {@value #GOAL} of 200 held-out sequences, which only the checker draws, without a wrong token.
+     */
+    public static void exercise3(AttentionDesign design) {
+        check3(design);
+    }
+
+    static boolean check3(AttentionDesign design) {
+        AttentionChoice chosen = Check.chosen(3, () -> design.design(AttentionModel.reversalTask(3000, LENGTH, 8, 1)));
+        if (chosen == null) {
+            return false;
+        }
+        if (chosen.hidden() < 1 || chosen.hidden() > 64) {
+            return Check.notYet(3, "hidden must lie in 1..64 units, got " + chosen.hidden());
+        }
+        if (chosen.epochs() < 1 || chosen.epochs() > 20) {
+            return Check.notYet(3, "epochs must lie in 1..20, got " + chosen.epochs());
+        }
+        if (!(chosen.learningRate() > 0 && chosen.learningRate() <= 0.1)) {
+            return Check.notYet(3, "learningRate must lie in (0, 0.1], got " + chosen.learningRate());
+        }
+        if (chosen.hidden() * chosen.epochs() > BUDGET) {
+            return Check.notYet(3, "hidden x epochs = " + chosen.hidden() * chosen.epochs() + " is over the budget of "
+                    + BUDGET + " (a quarter of the notebook's 64 units x 20 epochs)");
+        }
+        AttentionModel.Examples training = AttentionModel.reversalTask(3000, LENGTH, 8, 1);
+        AttentionModel.Examples heldOut = AttentionModel.reversalTask(200, LENGTH, 8, HELD_OUT_SEED);
+        double accuracy;
+        try (AttentionModel model = new AttentionModel(8, 8, chosen.hidden())) {
+            model.fit(training, Fit.epochs(chosen.epochs()).batchSize(128).learningRate(chosen.learningRate())
+                    .clipNorm(5.0).seed(42).progress(false));
+            accuracy = model.sequenceAccuracy(heldOut);
+        } catch (TrainingDivergedException e) {
+            return Check.notYet(3, chosen + ": " + e.getMessage() + "; try a smaller learning rate");
+        }
+        String summary = String.format(Locale.ROOT, "%s: %d of %d held-out sequences of length %d reversed without "
+                + "a wrong token (%.3f); the goal: %.2f or more", chosen, Math.round(accuracy * heldOut.size()),
+                heldOut.size(), LENGTH, accuracy, GOAL);
+        if (accuracy >= GOAL) {
+            return Check.passed(3, summary);
+        }
+        return Check.notYet(3, summary + ". Within the budget, fewer units trained for longer, or more units for "
+                + "fewer epochs: which does the attention need more?");
     }
 
     /** The reference softmax: chapter 10's at temperature 1. */

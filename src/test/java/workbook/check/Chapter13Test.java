@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,5 +111,50 @@ class Chapter13Test extends CapturesStandardOutput {
             throw new UnsupportedOperationException(Check.placeholderMessage(2));
         }));
         assertTrue(verdict().contains("not answered yet"));
+    }
+
+    // exercise 3: the reference choice, as in the notebook
+    static final Chapter13.AttentionDesign ON_A_BUDGET = training -> new Chapter13.AttentionChoice(32, 10, 0.01);
+
+    @Test
+    void exercise3PassesTheReferenceOnHeldOutSequencesTheStudentNeverSees() {
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        assertTrue(Chapter13.check3(training -> {
+            seen.add(training.size());
+            return ON_A_BUDGET.design(training);
+        }));
+        assertEquals(java.util.List.of(3000), seen);
+        assertTrue(printed().startsWith("PASSED exercise 3: AttentionChoice[hidden=32, epochs=10, learningRate=0.01]: "),
+                printed());
+    }
+
+    @Test
+    void exercise3FailsAWideModelTrainedTooShortly() {
+        assertFalse(Chapter13.check3(training -> new Chapter13.AttentionChoice(64, 5, 0.01)));
+        assertTrue(printed().startsWith("NOT YET exercise 3: AttentionChoice[hidden=64, epochs=5, learningRate=0.01]: "),
+                printed());
+        assertTrue(printed().contains("the goal: 0.50 or more"), printed());
+    }
+
+    @Test
+    void exercise3RefusesChoicesOutsideTheRulesBeforeTraining() {
+        assertFalse(Chapter13.check3(training -> new Chapter13.AttentionChoice(64, 20, 0.01)));
+        assertTrue(printed().contains("hidden x epochs = 1280 is over the budget of 320"), printed());
+        assertFalse(Chapter13.check3(training -> new Chapter13.AttentionChoice(0, 10, 0.01)));
+        assertTrue(printed().contains("hidden must lie in 1..64 units, got 0"), printed());
+        assertFalse(Chapter13.check3(training -> new Chapter13.AttentionChoice(8, 21, 0.01)));
+        assertTrue(printed().contains("epochs must lie in 1..20, got 21"), printed());
+        assertFalse(Chapter13.check3(training -> new Chapter13.AttentionChoice(8, 10, Double.NaN)));
+        assertTrue(printed().contains("learningRate must lie in (0, 0.1], got NaN"), printed());
+    }
+
+    @Test
+    void exercise3SaysNotYetForNullAndForCodeThatThrows() {
+        assertFalse(Chapter13.check3(training -> null));
+        assertTrue(printed().contains("your code returned null"), printed());
+        assertFalse(Chapter13.check3(training -> {
+            throw new UnsupportedOperationException(Check.placeholderMessage(3));
+        }));
+        assertTrue(printed().contains("not answered yet"), printed());
     }
 }
