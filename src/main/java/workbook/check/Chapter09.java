@@ -130,6 +130,9 @@ public final class Chapter09 {
     }
 
     static boolean check4(BirthsDesign design) {
+        if (!Check.onShippedData(4)) {
+            return false;
+        }
         Table table = Datasets.usBirths();
         LocalDate[] dates = Columns.dates(table, "date");
         double[] allBirths = Columns.doubles(table, "births");

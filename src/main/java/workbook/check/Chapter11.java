@@ -141,6 +141,9 @@ public final class Chapter11 {
     }
 
     static boolean check3(FeatureDesign design) {
+        if (!Check.onShippedData(3)) {
+            return false;
+        }
         SentenceSplit split = SentenceSplit.random(Datasets.sentiment(), TEST_SHARE, VALIDATION_SHARE, SPLIT_SEED);
         List<List<String>> trainTokens = SentenceSplit.tokens(split.train());
         List<List<String>> testTokens = SentenceSplit.tokens(split.test());

@@ -130,6 +130,9 @@ public final class Chapter14 {
     }
 
     static boolean check3(NetworkDesign design) {
+        if (!Check.onShippedData(3)) {
+            return false;
+        }
         double[] temperature = Columns.doubles(Datasets.nottingham(), "temperature");
         WindowedSplits splits = WindowGenerator.builder().inputWidth(WINDOW).labelWidth(1).shift(1).build()
                 .split(temperature, TRAIN_FRACTION, VALIDATION_FRACTION, Scaler.Kind.STANDARD);

@@ -80,6 +80,24 @@ public final class Check {
     }
 
     /**
+     * Whether a modelling checker may judge on the data folder: true when every file holds the data the workbook ships;
+     * otherwise prints NOT YET naming the file that differs (a choice judged on edited data says nothing).
+     */
+    static boolean onShippedData(int exercise) {
+        String difference;
+        try {
+            difference = ShippedData.difference();
+        } catch (RuntimeException e) {
+            difference = "the data folder could not be read: " + e.getMessage();
+        }
+        if (difference == null) {
+            return true;
+        }
+        return notYet(exercise, difference + "; this checker judges only on the shipped data (restore data/, "
+                + "and do not set workbook.data to another folder)");
+    }
+
+    /**
      * The choice a student's code makes in a modelling exercise (a window, an order, a threshold), or null after
      * printing NOT YET when that code threw (the placeholder included) or returned nothing. The checker then trains
      * and scores what was chosen on data the student's code never received.
