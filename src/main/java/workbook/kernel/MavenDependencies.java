@@ -114,6 +114,12 @@ final class MavenDependencies {
         }
         List<RemoteRepository> extra = new ArrayList<>();
         for (Repository repository : pom.getRepositories()) {
+            String url = String.valueOf(repository.getUrl());
+            if (!url.startsWith("https://") && !url.startsWith("file:")) {
+                // as Maven 3.8.1+ does: a jar fetched over plain http could be swapped on the way onto the classpath
+                throw new IllegalArgumentException("expected an https:// (or file:) repository URL; the POM's repository '"
+                        + repository.getId() + "' has " + url);
+            }
             extra.add(new RemoteRepository.Builder(repository.getId(), "default", repository.getUrl()).build());
         }
         return resolve(roots, extra);

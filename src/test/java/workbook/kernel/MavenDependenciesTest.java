@@ -54,6 +54,23 @@ class MavenDependenciesTest {
     }
 
     @Test
+    void aPomRepositoryOverPlainHttpIsRefusedNamingIt() {
+        String pom = """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>me</groupId><artifactId>mine</artifactId><version>1</version>
+                  <repositories><repository><id>old-mirror</id><url>http://repo.example.org/maven2</url></repository></repositories>
+                  <dependencies>
+                    <dependency><groupId>org.apache.commons</groupId><artifactId>commons-lang3</artifactId><version>3.14.0</version></dependency>
+                  </dependencies>
+                </project>""";
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> offline.resolvePom(pom));
+        assertEquals("expected an https:// (or file:) repository URL; the POM's repository 'old-mirror' has "
+                + "http://repo.example.org/maven2", e.getMessage());
+    }
+
+    @Test
     void dependenciesFragmentWithPropertiesAndAWholePomResolve() {
         String fragment = """
                 <dependencies>
