@@ -50,7 +50,10 @@ final class FigureFiles {
             // the picture shows the figure, not plotly's toolbar
             Files.writeString(page, html.replace("</head>", "<style>.modebar-container { display: none; }</style>\n</head>"),
                     StandardCharsets.UTF_8);
-            screenshot(browser, page, absolute, size(figure), folder);
+            // drawn in the temporary folder, then moved into place: an old file of that name never passes for a new one
+            Path drawn = folder.resolve("figure.png");
+            screenshot(browser, page, drawn, size(figure), folder);
+            Files.move(drawn, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             deleteTree(folder);
         }
@@ -123,11 +126,11 @@ final class FigureFiles {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             if (!process.waitFor(PNG_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                stop(process);
                 throw new IOException(chromium + " did not draw the PNG within " + PNG_SECONDS + " s");
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stop(process);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + chromium + " drew the PNG", e);
         }
@@ -153,11 +156,20 @@ final class FigureFiles {
         return m.find() ? Integer.parseInt(m.group(1)) : otherwise;
     }
 
-    private static void deleteTree(Path folder) throws IOException {
+    /** Chromium starts helper processes of its own: they go too, or they keep the profile folder busy. */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Best effort: a temporary folder left behind must not hide the PNG's own result or error. */
+    private static void deleteTree(Path folder) {
         try (var paths = Files.walk(folder)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } catch (IOException | RuntimeException e) {
+            // left for the system's temporary-file cleaning
         }
     }
 }

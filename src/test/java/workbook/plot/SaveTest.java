@@ -7,6 +7,7 @@ import tech.tablesaw.plotly.components.Figure;
 import workbook.data.Datasets;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -77,6 +78,19 @@ class SaveTest {
         IllegalArgumentException suffix = assertThrows(IllegalArgumentException.class,
                 () -> Plots.save(FIGURE, dir.resolve("a.pdf")));
         assertEquals("Plots.save writes .html or .png files, got 'a.pdf'", suffix.getMessage());
+    }
+
+    @Test
+    void aBrowserThatDrawsNothingFailsEvenWhereAnOldPictureLies(@TempDir Path dir) throws Exception {
+        Path silent = dir.resolve("silent-chrome");
+        Files.writeString(silent, "#!/bin/sh\nexit 0\n");
+        assertTrue(silent.toFile().setExecutable(true));
+        Path old = dir.resolve("old.png");
+        Files.write(old, new byte[] {1, 2, 3});
+        IOException e = assertThrows(IOException.class,
+                () -> FigureFiles.save(FIGURE, old, FigureFiles.findPlotlyJs(), silent.toString()));
+        assertTrue(e.getMessage().startsWith(silent + " exited with 0 and wrote no "), e.getMessage());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(old));   // left as it was, not passed off as new
     }
 
     private static int readInt(byte[] b, int at) {
