@@ -52,6 +52,30 @@ class CellLoopsTest {
         static void noLoop() {
             spins = 1;
         }
+
+        static volatile boolean done;
+
+        static int countsButTestsAFlag() {
+            int k = 0;
+            while (!done) {   // the counter steps just before the jump back, but the loop tests the flag
+                k++;
+            }
+            return k;
+        }
+
+        static void countedWithoutATest() {
+            for (int i = 0; ; i++) {
+                spins += i;
+            }
+        }
+
+        static int countedDown(int[] a) {
+            int found = 0;
+            for (int i = a.length - 1; i >= 0; i -= 2) {
+                found += a[i];
+            }
+            return found;
+        }
     }
 
     private static Map<String, Integer> checksPerMethod(byte[] classFile) {
@@ -87,6 +111,9 @@ class CellLoopsTest {
         assertEquals(1, checks.get("forgotTheStep"));
         assertEquals(0, checks.get("counted"), "a for loop over an int counter ends by itself and must stay vectorisable");
         assertEquals(0, checks.get("noLoop"));
+        assertEquals(1, checks.get("countsButTestsAFlag"), "a counter stepped before the jump does not make a loop end");
+        assertEquals(1, checks.get("countedWithoutATest"));
+        assertEquals(0, checks.get("countedDown"));
     }
 
     @Test
