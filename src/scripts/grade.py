@@ -399,7 +399,12 @@ def grade_one(student, path, references, args, limits):
                  for n, r, d in rows]
     entry.update({"seconds": round(seconds, 1), "run": how, "sandbox": box, "exercises": exercises,
                   "points": sum(e["points"] for e in exercises), "out_of": sum(e["out_of"] for e in exercises)})
-    entry["feedback"] = feedback.write(os.path.join(args.out, "feedback"), entry, submission, steps, last_step)
+    try:
+        entry["feedback"] = feedback.write(os.path.join(args.out, "feedback"), entry, submission, steps, last_step)
+    except Exception as error:   # a page that cannot be written must not cost the class its grades
+        entry["feedback"] = None
+        print(f"note: no feedback page for {student} ({os.path.basename(path)}): "
+              f"{type(error).__name__}: {first_line(error)}", file=sys.stderr)
     return entry
 
 

@@ -57,6 +57,15 @@ class Sandbox:
 
     def __enter__(self):
         self.folder = tempfile.mkdtemp(prefix="workbook-grade-")
+        self.cgroups, self.kernel_manager = [], None
+        try:
+            return self.prepare()
+        except BaseException:   # a half-made sandbox: its relay, cgroups and folder go, then the error
+            self.__exit__(None, None, None)
+            raise
+
+    def prepare(self):
+        """Folders, cgroups, relays and the kernelspec of the sandbox's kernel; returns self."""
         self.work = os.path.join(self.folder, "work")
         self.private = os.path.join(self.folder, "private")   # connection file, kernelspec: not the student's
         self.home = os.path.join(self.work, "home")
@@ -161,7 +170,7 @@ class Sandbox:
         """Ends the kernel and every process of the sandbox; removes its folder."""
         manager = self.kernel_manager
         try:
-            if manager.has_kernel:
+            if manager is not None and manager.has_kernel:
                 manager.shutdown_kernel(now=True)
         except Exception:   # already dead
             pass
