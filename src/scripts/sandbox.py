@@ -153,8 +153,14 @@ class Sandbox:
             for path in sorted(set(needed) | {os.path.join(real_home, ".djl.ai")}):
                 if os.path.exists(path) and os.path.realpath(path).startswith(real_home + os.sep):
                     hide_home += ["--ro-bind", path, path]
+        # /tmp is a fresh tmpfs too; what the kernel needs from under it (a project cloned into /tmp) shows through
+        keep_tmp = []
+        for path in sorted(set(needed)):
+            if os.path.exists(path) and os.path.realpath(path).startswith("/tmp" + os.sep) \
+                    and not os.path.realpath(path).startswith(os.path.realpath(self.folder) + os.sep):
+                keep_tmp += ["--ro-bind", path, path]
         options = ["--ro-bind", "/", "/", *hide_home, "--dev", "/dev", "--proc", "/proc",
-                   "--size", str(64 * MIB), "--tmpfs", "/tmp",
+                   "--size", str(64 * MIB), "--tmpfs", "/tmp", *keep_tmp,
                    "--size", str(self.limits.work_mb * MIB), "--tmpfs", self.work, "--dir", self.home,
                    "--ro-bind", self.private, self.private,
                    "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session",
