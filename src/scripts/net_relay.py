@@ -17,7 +17,8 @@ only ever reach the grader's relay sockets, which lead back to its own kernel.
 Student code runs in the sandbox too and can dial the same Unix sockets, hoping to be handed a
 client (and so to see the grader's requests). The grader therefore takes dials only from the
 process that dialled first (the relay, which starts before the kernel, long before any student
-code), by the peer's process id (SO_PEERCRED); others are hung up on.
+code), by the peer's process id (SO_PEERCRED) and that process's start time, so a later process that is
+given the same id (after the relay was killed) is not taken for it; others are hung up on.
 
 Usage inside the sandbox: net_relay.py FOLDER PORT...
 """
@@ -56,12 +57,23 @@ def join(a, b):
         threading.Thread(target=copy, args=(source, target), daemon=True).start()
 
 
+def process_identity(pid):
+    """(pid, start time in clock ticks since boot) of a live process, or None: a process id alone can be reused
+    by a later process once the first one has died (the relay killed by student code, say)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()   # after "pid (command)": state is field 3
+        return pid, int(fields[19])                          # field 22: starttime
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 class OutsideRelay:
     """In the grader: listens on 127.0.0.1:P for the client and on FOLDER/P for the sandbox, for each port."""
 
     def __init__(self, folder, ports):
         self.listeners, self.closed = [], False
-        self.relay_pid, self.pinning, self.queues = None, threading.Lock(), []
+        self.relay_identity, self.pinning, self.queues = None, threading.Lock(), []
         for port in ports:
             tcp = socket.create_server(("127.0.0.1", port))
             unix = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -80,9 +92,11 @@ class OutsideRelay:
             except OSError:
                 return
             pid = struct.unpack("3i", inside.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")))[0]
+            dialler = process_identity(pid)
             with self.pinning:
-                self.relay_pid = pid if self.relay_pid is None else self.relay_pid
-                from_relay = pid == self.relay_pid
+                if self.relay_identity is None and dialler is not None:
+                    self.relay_identity = dialler
+                from_relay = dialler is not None and dialler == self.relay_identity
             if from_relay:
                 dialled.put(inside)
             else:

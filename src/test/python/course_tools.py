@@ -555,9 +555,10 @@ class GradeTest(unittest.TestCase):
                                      stdout=subprocess.PIPE, text=True)
             try:
                 deadline = time.monotonic() + 10
-                while relay.relay_pid is None and time.monotonic() < deadline:
+                while relay.relay_identity is None and time.monotonic() < deadline:
                     time.sleep(0.05)
-                self.assertEqual(first.pid, relay.relay_pid)
+                self.assertEqual(net_relay.process_identity(first.pid), relay.relay_identity)   # pid and start time
+                self.assertIsNone(net_relay.process_identity(2 ** 22 + 1), "no such process has no identity")
                 intruder = socket.socket(socket.AF_UNIX)   # this process is not the first dialler
                 intruder.connect(os.path.join(folder, str(number)))
                 intruder.settimeout(5)
