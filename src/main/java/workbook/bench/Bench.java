@@ -22,7 +22,7 @@ public final class Bench {
 
     /** The suites, in the order they run. Each package that has something to measure adds its suite here. */
     static List<BenchSuite> suites() {
-        return List.of(new ScratchBench(), new workbook.classic.ClassicBench(), new DjlBench());
+        return List.of(new ScratchBench(), new ClassicBench(), new DjlBench());
     }
 
     public static void main(String[] args) throws Exception {

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -45,28 +43,27 @@ final class ShippedData {
         }
     }
 
-    /** Null when every shipped file in the data folder has its shipped content; otherwise what differs. */
+    /** Null when every shipped file the data sets are read from has its shipped content; otherwise what differs. */
     static String difference() {
-        Path folder = DataFiles.directory();
         for (Map.Entry<String, String> shipped : manifest().entrySet()) {
-            Path file = folder.resolve(shipped.getKey());
-            if (!Files.isRegularFile(file)) {
-                return "the data file " + file + " is missing";
+            DataFiles.Loaded file;
+            try {
+                file = DataFiles.shipped(shipped.getKey());
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
             }
-            String found = sha256(file);
+            String found = sha256(file.bytes());
             if (!found.equals(shipped.getValue())) {
-                return "the data file " + file + " is not the one the workbook ships (SHA-256 " + found.substring(0, 12)
+                return "the data file " + file.location() + " is not the one the workbook ships (SHA-256 " + found.substring(0, 12)
                         + "..., shipped " + shipped.getValue().substring(0, 12) + "...)";
             }
         }
         return null;
     }
 
-    static String sha256(Path file) {
+    static String sha256(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);   // every Java has SHA-256
         }

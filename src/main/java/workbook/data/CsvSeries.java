@@ -8,7 +8,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 import workbook.display.Displays;
 
-import java.nio.file.Files;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -77,16 +78,22 @@ public final class CsvSeries {
 
     /** Reads {@code file}: a table with the date column followed by the value columns (as doubles). */
     public static Table read(Path file, Options options) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("file not found: " + file.toAbsolutePath());
-        }
+        return read(DataFiles.file(file), options);
+    }
+
+    /** Reads a CSV file at a URL (http, https, file, jar) as {@link #read(Path, Options)} reads a file. */
+    public static Table read(URL url, Options options) {
+        return read(DataFiles.url(url), options);
+    }
+
+    private static Table read(DataFiles.Loaded source, Options options) {
         if (options.valueColumns().isEmpty()) {
             throw new IllegalArgumentException("name the value columns to read, e.g. options().valueColumns(\"close\")");
         }
         // Everything as text first: parsing here gives messages with the file, column and line.
-        Table raw = Table.read().usingOptions(CsvReadOptions.builder(file.toFile())
+        Table raw = Table.read().usingOptions(CsvReadOptions.builder(new ByteArrayInputStream(source.bytes()))
                 .columnTypes(name -> ColumnType.STRING).missingValueIndicator(new String[0]).build());
-        String where = file.getFileName().toString();
+        String where = source.name();
         List<String> wanted = new ArrayList<>();
         wanted.add(options.dateColumn());
         wanted.addAll(options.valueColumns());

@@ -1,55 +1,148 @@
 package workbook.data;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Finds the workbook's {@code data/} folder. Notebooks run with the working directory
- * {@code notebooks/}, tests and programs with the repository root, so both {@code ./data} and
- * {@code ../data} are tried; the system property {@value #PROPERTY} overrides both.
+ * Where data comes from: the shipped data sets by name, any file or URL by its address, all read the same way.
+ * A shipped data set is read from, in this order:
+ * <ol>
+ *   <li>the folder named by the system property {@value #PROPERTY} ({@code -Dworkbook.data=/srv/data}), when given;</li>
+ *   <li>the repository's {@code data/} folder, when running from the repository (its root or {@code notebooks/});</li>
+ *   <li>the library jar, which carries every shipped data set under {@value #RESOURCES}.</li>
+ * </ol>
  */
 public final class DataFiles {
 
     /** System property naming the data folder explicitly, e.g. {@code -Dworkbook.data=/srv/data}. */
     public static final String PROPERTY = "workbook.data";
+    /** Where the library jar holds the shipped data sets, as a classpath resource folder. */
+    public static final String RESOURCES = "workbook/data/";
+    /** The launcher beside {@code data/} marks the repository: another project's own {@code data/} folder is not ours. */
+    private static final String REPOSITORY_MARKER = "workbook";
+    private static final int URL_TIMEOUT_MS = 30_000;
 
     private DataFiles() {
     }
 
-    /** The data folder; the error lists every path that was tried. */
-    public static Path directory() {
-        List<Path> tried = candidates();
-        for (Path candidate : tried) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+    /** A file's content and where it was read from (a path or URL, for messages). */
+    public record Loaded(String location, byte[] bytes) {
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** The file's own name, the last part of its location: what messages and table names show. */
+        public String name() {
+            return location.substring(Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\')) + 1);
+        }
+    }
+
+    /** A shipped data set by its name inside {@code data/}, e.g. {@code DataFiles.shipped("stocks.csv")}. */
+    public static Loaded shipped(String name) {
+        Optional<Path> folder = folder(System.getProperty(PROPERTY), Path.of("").toAbsolutePath());
+        if (folder.isPresent()) {
+            Path path = folder.get().resolve(name);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("data file '" + name + "' not found: " + path);
+            }
+            return file(path);
+        }
+        URL resource = DataFiles.class.getClassLoader().getResource(RESOURCES + name);
+        if (resource == null) {
+            throw new IllegalArgumentException("data file '" + name + "' not found: not in a data folder (none here;"
+                    + " set -D" + PROPERTY + "=/path/to/data) nor in the library jar (" + RESOURCES + name + ")");
+        }
+        return url(resource);
+    }
+
+    /** Any file on disk; a missing one is named with its absolute path. */
+    public static Loaded file(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new IllegalArgumentException("file not found: " + absolute);
+        }
+        try {
+            return new Loaded(absolute.toString(), Files.readAllBytes(absolute));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Any URL: http(s), file or a classpath resource ({@code jar:}); an address that answers nothing is named. */
+    public static Loaded url(URL url) {
+        try {
+            URLConnection connection = url.openConnection();
+            connection.setConnectTimeout(URL_TIMEOUT_MS);
+            connection.setReadTimeout(URL_TIMEOUT_MS);
+            try (InputStream in = connection.getInputStream()) {
+                return new Loaded(url.toString(), in.readAllBytes());
+            }
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException("nothing found at " + url, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + url + ": " + e, e);
+        }
+    }
+
+    /** A path or an address, told apart by a scheme ({@code https://...}, {@code file:/...}): read as either. */
+    public static Loaded pathOrUrl(String where) {
+        if (where.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+            try {
+                return url(new URI(where).toURL());
+            } catch (URISyntaxException | IllegalArgumentException | java.net.MalformedURLException e) {
+                throw new IllegalArgumentException("'" + where + "' is not a valid URL: " + e.getMessage(), e);
             }
         }
-        throw new IllegalStateException("data folder not found; tried " + tried
-                + " (set -D" + PROPERTY + "=/path/to/data to choose it)");
+        return file(Path.of(where));
     }
 
-    /** A file inside the data folder, e.g. {@code DataFiles.file("stocks.csv")}. */
-    public static Path file(String name) {
-        Path path = directory().resolve(name);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("data file '" + name + "' not found: " + path.toAbsolutePath());
-        }
-        return path;
-    }
-
-    private static List<Path> candidates() {
-        List<Path> tried = new ArrayList<>();
-        String override = System.getProperty(PROPERTY);
-        if (override != null && !override.isBlank()) {
-            tried.add(Path.of(override).toAbsolutePath().normalize());
-            return tried;
-        }
+    /**
+     * The data folder on disk the shipped data sets are read from: {@code -Dworkbook.data}, else the repository's
+     * {@code data/}. Fails, listing what it tried, when there is none (then they come from the library jar).
+     */
+    public static Path directory() {
+        String property = System.getProperty(PROPERTY);
         Path cwd = Path.of("").toAbsolutePath();
-        tried.add(cwd.resolve("data"));
-        if (cwd.getParent() != null) {
-            tried.add(cwd.getParent().resolve("data"));
+        return folder(property, cwd).orElseThrow(() -> new IllegalStateException("data folder not found; tried "
+                + repositoryCandidates(cwd) + " (set -D" + PROPERTY + "=/path/to/data to choose it)"));
+    }
+
+    /** The folder for this property and working directory, empty when the shipped data comes from the jar. */
+    static Optional<Path> folder(String property, Path workingDirectory) {
+        if (property != null && !property.isBlank()) {
+            Path given = Path.of(property).toAbsolutePath().normalize();
+            if (!Files.isDirectory(given)) {
+                throw new IllegalStateException("data folder not found: -D" + PROPERTY + "=" + property + " names "
+                        + given + ", which is not a folder");
+            }
+            return Optional.of(given);
+        }
+        for (Path candidate : repositoryCandidates(workingDirectory)) {
+            if (Files.isDirectory(candidate) && Files.isRegularFile(candidate.resolveSibling(REPOSITORY_MARKER))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Notebooks run in {@code notebooks/}, tests and programs in the repository's root. */
+    private static List<Path> repositoryCandidates(Path workingDirectory) {
+        List<Path> tried = new ArrayList<>();
+        tried.add(workingDirectory.resolve("data"));
+        if (workingDirectory.getParent() != null) {
+            tried.add(workingDirectory.getParent().resolve("data"));
         }
         return tried;
     }

@@ -11,10 +11,8 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,8 +31,9 @@ import static tech.tablesaw.api.ColumnType.STRING;
 
 /**
  * One call per data set shipped in {@code data/} (see {@code data/README.md} for sources,
- * licences and units). Every table comes back with typed columns and, for time series, a real
- * date column in chronological order.
+ * licences and units), and {@link #csv(Path, String...)} for any CSV file or URL, read the same way. Every table comes
+ * back with typed columns and, for time series, a real date column in chronological order. The shipped data sets
+ * come from {@code -Dworkbook.data}, the repository's {@code data/}, or the library jar ({@link DataFiles}).
  *
  * <pre>{@code
  * Table air = Datasets.airPassengers();          // month, passengers
@@ -158,11 +157,7 @@ public final class Datasets {
 
     /** Jane Austen's Pride and Prejudice as one string (684,768 characters). */
     public static String pridePrejudice() {
-        try {
-            return Files.readString(DataFiles.file("prideprejudice.txt"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read prideprejudice.txt", e);
-        }
+        return DataFiles.shipped("prideprejudice.txt").text();
     }
 
     /** Where a labelled sentence comes from (UCI Sentiment Labelled Sentences). */
@@ -182,12 +177,7 @@ public final class Datasets {
         List<LabelledSentence> all = new ArrayList<>();
         for (SentimentSource source : chosen) {
             String name = "sentiment/" + source.name().toLowerCase(Locale.ROOT) + ".json";
-            JsonArray entries;
-            try {
-                entries = new Gson().fromJson(Files.readString(DataFiles.file(name), StandardCharsets.UTF_8), JsonArray.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + name, e);
-            }
+            JsonArray entries = new Gson().fromJson(DataFiles.shipped(name).text(), JsonArray.class);
             int last = entries.size() - 1;
             JsonObject end = entries.get(last).getAsJsonObject();
             if (end.get("text").getAsString().isEmpty() && end.get("class").isJsonNull()) {
@@ -223,19 +213,56 @@ public final class Datasets {
         return table;
     }
 
+    /**
+     * Any CSV file as a table, column types found by Tablesaw (numbers, dates as yyyy-MM-dd, text); each column
+     * named in {@code requiredColumns} must be there. For a time series with checked dates and explicit handling of
+     * missing values, see {@link CsvSeries}.
+     *
+     * <pre>{@code
+     * Table sales = Datasets.csv(Path.of("sales.csv"), "date", "units");
+     * }</pre>
+     */
+    public static Table csv(Path file, String... requiredColumns) {
+        return csv(DataFiles.file(file), requiredColumns);
+    }
+
+    /** A CSV file at a URL (http, https, file, jar) as {@link #csv(Path, String...)} reads a file. */
+    public static Table csv(URL url, String... requiredColumns) {
+        return csv(DataFiles.url(url), requiredColumns);
+    }
+
+    /** A path or a URL ({@code https://...}), told apart by the scheme, as {@link #csv(Path, String...)} reads it. */
+    public static Table csv(String pathOrUrl, String... requiredColumns) {
+        return csv(DataFiles.pathOrUrl(pathOrUrl), requiredColumns);
+    }
+
+    private static Table csv(DataFiles.Loaded source, String... requiredColumns) {
+        Table table = table(source, source.name(), null, (ColumnType[]) null);
+        for (String column : requiredColumns) {
+            Columns.require(table, column);
+        }
+        return table;
+    }
+
     /** Reads a shipped CSV with the given column types; a type mismatch fails loudly rather than guessing. */
     static Table read(String file, String title, DateTimeFormatter dateFormat, ColumnType... types) {
-        Path path = DataFiles.file(file);
-        CsvReadOptions.Builder options = CsvReadOptions.builder(path.toFile()).tableName(title).columnTypes(types);
+        return table(DataFiles.shipped(file), title, dateFormat, types);
+    }
+
+    /** The one CSV reader behind the shipped data sets and the reader's own files: null types = Tablesaw guesses. */
+    static Table table(DataFiles.Loaded source, String title, DateTimeFormatter dateFormat, ColumnType... types) {
+        CsvReadOptions.Builder options = CsvReadOptions.builder(new ByteArrayInputStream(source.bytes())).tableName(title);
+        if (types != null) {
+            options.columnTypes(types);
+        }
         if (dateFormat != null) {
             options.dateFormat(dateFormat);
         }
         try {
             return Table.read().usingOptions(options.build());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot read " + path + " with column types "
-                    + List.of(types) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + source.location()
+                    + (types == null ? "" : " with column types " + List.of(types)) + ": " + e.getMessage(), e);
         }
     }
-
 }

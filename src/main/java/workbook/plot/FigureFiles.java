@@ -3,6 +3,7 @@ package workbook.plot;
 import tech.tablesaw.plotly.components.Figure;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class FigureFiles {
     private FigureFiles() {
     }
 
-    static Path save(Figure figure, Path file, Path plotlyJs, String chromium) throws IOException {
+    static Path save(Figure figure, Path file, String plotlyJs, String chromium) throws IOException {
         if (figure == null) {
             throw new IllegalArgumentException("no figure to save (null)");
         }
@@ -34,7 +35,7 @@ final class FigureFiles {
         if (!png && !name.endsWith(".html") && !name.endsWith(".htm")) {
             throw new IllegalArgumentException("Plots.save writes .html or .png files, got '" + file.getFileName() + "'");
         }
-        String html = page(figure, Files.readString(plotlyJs, StandardCharsets.UTF_8));
+        String html = page(figure, plotlyJs);
         Path absolute = file.toAbsolutePath();
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
@@ -67,30 +68,39 @@ final class FigureFiles {
                 + figure.divString("figure") + "\n" + figure.asJavascript("figure") + "\n</body>\n</html>\n";
     }
 
-    /** Where plotly.js is: {@code -Dworkbook.plotly.js}, else {@code .workbook/} here or in a folder above. */
-    static Path findPlotlyJs() {
+    /**
+     * plotly.js's text: from {@code -Dworkbook.plotly.js} when given, else the library jar's copy, else the launcher's
+     * {@code .workbook/} here or in a folder above (a build of the repository without the library jar).
+     */
+    static String plotlyJs() throws IOException {
         String property = System.getProperty("workbook.plotly.js");
-        List<Path> looked = new ArrayList<>();
+        List<Object> looked = new ArrayList<>();
         if (property != null && !property.isBlank()) {
             Path given = Path.of(property);
             if (Files.isRegularFile(given)) {
-                return given;
+                return Files.readString(given, StandardCharsets.UTF_8);
             }
             looked.add(given);
         } else {
+            try (InputStream bundled = FigureFiles.class.getResourceAsStream(PLOTLY_FILE)) {
+                if (bundled != null) {
+                    return new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            looked.add("the library jar (workbook/plot/" + PLOTLY_FILE + ")");
             for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
                 Path candidate = dir.resolve(".workbook").resolve(PLOTLY_FILE);
                 if (Files.isRegularFile(candidate)) {
-                    return candidate;
+                    return Files.readString(candidate, StandardCharsets.UTF_8);
                 }
                 looked.add(candidate);
-                if (looked.size() >= 3) {
+                if (looked.size() >= 4) {
                     break;
                 }
             }
         }
-        throw new IllegalStateException("saving a figure needs plotly.js " + PLOTLY_VERSION + " on disk to inline it"
-                + " (the page must open offline); none at " + looked + ". Point -Dworkbook.plotly.js at a copy:"
+        throw new IllegalStateException("saving a figure needs plotly.js " + PLOTLY_VERSION + " to inline it"
+                + " (the page must open offline); none in " + looked + ". Point -Dworkbook.plotly.js at a copy:"
                 + " ./workbook env saves one to .workbook/" + PLOTLY_FILE + ", or `npm pack plotly.js-dist-min@"
                 + PLOTLY_VERSION + "` has it as package/plotly.min.js");
     }

@@ -280,12 +280,12 @@ public final class Plots {
 
     /**
      * Saves a figure: {@code .html} writes a page with plotly.js inlined, which opens offline; {@code .png} has a
-     * headless Chromium draw that page. plotly.js comes from {@code -Dworkbook.plotly.js} or {@code .workbook/}
-     * (where {@code ./workbook env} puts it), never from a CDN; the browser from {@code -Dworkbook.chromium} or the
+     * headless Chromium draw that page. plotly.js comes from {@code -Dworkbook.plotly.js}, else the library jar,
+     * else {@code .workbook/} (where {@code ./workbook env} puts it), never from a CDN; the browser from {@code -Dworkbook.chromium} or the
      * PATH. Returns the absolute path written.
      */
     public static Path save(Figure figure, Path file) throws IOException {
-        return FigureFiles.save(figure, file, FigureFiles.findPlotlyJs(), System.getProperty("workbook.chromium"));
+        return FigureFiles.save(figure, file, FigureFiles.plotlyJs(), System.getProperty("workbook.chromium"));
     }
 
     private static Trace xyTrace(double[] x, String name, double[] y) {

@@ -27,7 +27,7 @@ class ShippedDataTest extends CapturesStandardOutput {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String name = folder.relativize(file).toString().replace('\\', '/');
                 if (!name.equals("README.md")) {
-                    found.put(name, ShippedData.sha256(file));
+                    found.put(name, ShippedData.sha256(Files.readAllBytes(file)));
                 }
             }
         }

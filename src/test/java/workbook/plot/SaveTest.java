@@ -31,7 +31,7 @@ class SaveTest {
         Path written = Plots.save(FIGURE, dir.resolve("sub/air.html"));
         assertEquals(dir.resolve("sub/air.html").toAbsolutePath(), written);
         String html = Files.readString(written, StandardCharsets.UTF_8);
-        String plotly = Files.readString(FigureFiles.findPlotlyJs(), StandardCharsets.UTF_8);
+        String plotly = FigureFiles.plotlyJs();
         assertTrue(html.contains(plotly), "plotly.js inlined whole");
         assertTrue(html.length() > plotly.length() + 1000, "the figure's data follows plotly.js: " + html.length());
         assertTrue(html.contains("1949-01-01") && html.contains("Airline passengers"), "the data and the title");
@@ -59,7 +59,7 @@ class SaveTest {
         System.setProperty("workbook.plotly.js", dir.resolve("absent.js").toString());
         try {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Plots.save(FIGURE, dir.resolve("a.html")));
-            assertTrue(e.getMessage().startsWith("saving a figure needs plotly.js 2.35.3 on disk") && e.getMessage()
+            assertTrue(e.getMessage().startsWith("saving a figure needs plotly.js 2.35.3 to inline it") && e.getMessage()
                     .contains("absent.js") && e.getMessage().contains("-Dworkbook.plotly.js"), e.getMessage());
             assertFalse(Files.exists(dir.resolve("a.html")));
         } finally {
@@ -69,7 +69,7 @@ class SaveTest {
                 System.setProperty("workbook.plotly.js", previous);
             }
         }
-        Path plotly = FigureFiles.findPlotlyJs();
+        String plotly = FigureFiles.plotlyJs();
         IllegalStateException noBrowser = assertThrows(IllegalStateException.class,
                 () -> FigureFiles.save(FIGURE, dir.resolve("a.png"), plotly, "/nonexistent/chrome"));
         assertEquals("saving a PNG needs a headless Chromium; found none of [/nonexistent/chrome] (from"
@@ -88,7 +88,7 @@ class SaveTest {
         Path old = dir.resolve("old.png");
         Files.write(old, new byte[] {1, 2, 3});
         IOException e = assertThrows(IOException.class,
-                () -> FigureFiles.save(FIGURE, old, FigureFiles.findPlotlyJs(), silent.toString()));
+                () -> FigureFiles.save(FIGURE, old, FigureFiles.plotlyJs(), silent.toString()));
         assertTrue(e.getMessage().startsWith(silent + " exited with 0 and wrote no "), e.getMessage());
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(old));   // left as it was, not passed off as new
     }

@@ -1,7 +1,8 @@
-package workbook.classic;
+package workbook.bench;
 
-import workbook.bench.BenchResult;
-import workbook.bench.BenchSuite;
+import workbook.classic.ArModel;
+import workbook.classic.ArimaModel;
+import workbook.classic.Backtest;
 import workbook.data.Columns;
 import workbook.data.Datasets;
 
