@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -51,7 +52,11 @@ public final class DataFiles {
 
     /** A shipped data set by its name inside {@code data/}, e.g. {@code DataFiles.shipped("stocks.csv")}. */
     public static Loaded shipped(String name) {
-        Optional<Path> folder = folder(System.getProperty(PROPERTY), Path.of("").toAbsolutePath());
+        return shipped(name, System.getProperty(PROPERTY), Path.of("").toAbsolutePath());
+    }
+
+    static Loaded shipped(String name, String property, Path workingDirectory) {
+        Optional<Path> folder = folder(property, workingDirectory);
         if (folder.isPresent()) {
             Path path = folder.get().resolve(name);
             if (!Files.isRegularFile(path)) {
@@ -99,11 +104,13 @@ public final class DataFiles {
     /** A path or an address, told apart by a scheme ({@code https://...}, {@code file:/...}): read as either. */
     public static Loaded pathOrUrl(String where) {
         if (where.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+            URL url;
             try {
-                return url(new URI(where).toURL());
-            } catch (URISyntaxException | IllegalArgumentException | java.net.MalformedURLException e) {
+                url = new URI(where).toURL();
+            } catch (URISyntaxException | IllegalArgumentException | MalformedURLException e) {
                 throw new IllegalArgumentException("'" + where + "' is not a valid URL: " + e.getMessage(), e);
             }
+            return url(url);
         }
         return file(Path.of(where));
     }

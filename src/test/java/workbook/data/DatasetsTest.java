@@ -92,8 +92,9 @@ class DatasetsTest {
                 System.setProperty(DataFiles.PROPERTY, old);
             }
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DataFiles.file("nope.csv"));
-        assertTrue(e.getMessage().contains("nope.csv"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DataFiles.shipped("nope.csv"));
+        assertTrue(e.getMessage().startsWith("data file 'nope.csv' not found: ")
+                && e.getMessage().endsWith("data/nope.csv"), e.getMessage());
     }
 
     @Test
