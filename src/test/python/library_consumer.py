@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The library from a project of its own: a Maven project in a temporary folder outside the repository depends on
-the artifact that `./workbook install` put into ~/.m2, builds offline, trains a GRU for one epoch on a shipped data
-set, saves and reloads it, saves a figure, and prints nothing but its own lines.
+the library artifact (io.github.rnnworkbook:rnn-workbook-library) that `./workbook install` put into ~/.m2, builds
+offline, reads a shipped data set from the jar and a CSV of its own, trains a GRU for one epoch, saves and reloads
+it, saves a figure, and prints nothing but its own lines. No -Dworkbook.data, no -Dworkbook.plotly.js: the data sets
+and plotly.js come from the jar.
 
 Usage: library_consumer.py            (run ./workbook install first)
 """
@@ -16,6 +18,8 @@ import unittest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 PLOTLY_JS = os.path.join(ROOT, ".workbook", "plotly-2.35.3.min.js")
 OWN_LINES = [
+    r"shipped data: 144 rows from jar:file:.*/rnn-workbook-library-[^/]+\.jar!/workbook/data/AirPassengers\.csv",
+    r"own data: 5 rows, columns \[date, units, shop\]",
     r"1 epoch: train loss \d\.\d{4}, validation loss \d\.\d{4}",
     r"reloaded: \d+ forecasts, largest difference 0\.0e\+00",
     r"figure: air\.html, \d+ bytes",
@@ -23,17 +27,17 @@ OWN_LINES = [
 
 
 def project_version():
-    with open(os.path.join(ROOT, "pom.xml"), encoding="utf-8") as f:
-        return re.search(r"<artifactId>rnn-workbook</artifactId>\s*<version>([^<]+)</version>", f.read()).group(1)
+    with open(os.path.join(ROOT, "library", "pom.xml"), encoding="utf-8") as f:
+        return re.search(r"<artifactId>rnn-workbook-library</artifactId>\s*<version>([^<]+)</version>", f.read()).group(1)
 
 
 class LibraryConsumerTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         version = project_version()
-        installed = os.path.expanduser(f"~/.m2/repository/io/github/rnnworkbook/rnn-workbook/{version}")
+        installed = os.path.expanduser(f"~/.m2/repository/io/github/rnnworkbook/rnn-workbook-library/{version}")
         if not os.path.isdir(installed):
-            raise SystemExit(f"rnn-workbook {version} is not in ~/.m2 ({installed}): run ./workbook install first")
+            raise SystemExit(f"rnn-workbook-library {version} is not in ~/.m2 ({installed}): run ./workbook install first")
         cls.folder = tempfile.mkdtemp(prefix="workbook-consumer-")
         assert not os.path.realpath(cls.folder).startswith(os.path.realpath(ROOT) + os.sep)
         project = os.path.join(cls.folder, "forecast")
@@ -52,10 +56,9 @@ class LibraryConsumerTest(unittest.TestCase):
             raise AssertionError("the consumer project did not build offline:\n" + build.stdout + build.stderr)
         with open(os.path.join(project, "classpath.txt"), encoding="utf-8") as f:
             classpath = os.path.join(project, "target", "classes") + os.pathsep + f.read().strip()
-        # the data folder and plotly.js are named the documented way (the data sets are not in the jar yet)
+        # nothing names the data folder or plotly.js: both come from the library jar
         cls.program = subprocess.run(
-            ["java", f"-Dworkbook.data={os.path.join(ROOT, 'data')}", f"-Dworkbook.plotly.js={PLOTLY_JS}",
-             "-cp", classpath, "example.Forecast"],
+            ["java", "-cp", classpath, "example.Forecast"],
             cwd=project, capture_output=True, text=True, timeout=300)
         sys.stderr.write("the consumer program printed:\n" + cls.program.stdout)
 

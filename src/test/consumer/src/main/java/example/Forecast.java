@@ -2,6 +2,7 @@ package example;
 
 import tech.tablesaw.api.Table;
 import workbook.data.Columns;
+import workbook.data.DataFiles;
 import workbook.data.Datasets;
 import workbook.data.Scaler;
 import workbook.data.WindowGenerator;
@@ -19,7 +20,10 @@ import java.util.Locale;
 /** A program of someone else's project using the workbook's library: train, save, reload, plot. */
 public class Forecast {
     public static void main(String[] args) throws Exception {
-        Table air = Datasets.airPassengers();
+        Table air = Datasets.airPassengers();   // shipped inside the library jar
+        System.out.println("shipped data: " + air.rowCount() + " rows from " + DataFiles.shipped("AirPassengers.csv").location());
+        Table sales = Datasets.csv(Path.of("sales.csv"), "date", "units");   // a CSV of this project's own
+        System.out.println("own data: " + sales.rowCount() + " rows, columns " + sales.columnNames());
         WindowedSplits data = WindowGenerator.builder().inputWidth(12).labelWidth(1).shift(1).build()
                 .split(Columns.doubles(air, "passengers"), 0.7, 0.15, Scaler.Kind.STANDARD);
         double[][][] test = data.test().inputs();
