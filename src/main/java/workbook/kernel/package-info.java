@@ -1,0 +1,22 @@
+/**
+ * The workbook's Jupyter kernel for Java: JShell inside the kernel's own JVM, on jjava-jupyter's protocol layer
+ * (kernelspec {@code java}, compatible with IJava notebooks).
+ *
+ * <ul>
+ *   <li>{@link workbook.kernel.KernelMain} starts it; {@link workbook.kernel.JavaKernel} answers Jupyter's requests
+ *       (execute, complete, inspect, is_complete, history, interrupt, shutdown).</li>
+ *   <li>{@link workbook.kernel.CellEvaluator} runs a cell on a thread of its own, through
+ *       {@link workbook.kernel.ValueKeepingExecutionControl} so that real objects (figures, tables) reach the
+ *       display; {@link workbook.kernel.CellLoops} and {@link workbook.kernel.ExitGuard} rewrite or refuse cell code
+ *       that could not be interrupted or would end the JVM; {@link workbook.kernel.CellFailure} is what a failed
+ *       cell shows.</li>
+ *   <li>{@link workbook.kernel.RichDisplay}, {@link workbook.kernel.FigureJson} and
+ *       {@link workbook.kernel.PlotlyLoader}: how figures and tables look, offline.</li>
+ *   <li>{@link workbook.kernel.Magics} and {@link workbook.kernel.MavenDependencies}: IJava's magics
+ *       ({@code %maven}, {@code %%loadFromPOM}, {@code %jars}, {@code %classpath}, {@code %load}, {@code %time}).</li>
+ * </ul>
+ *
+ * <p>May import every other package of the workbook (it is the top floor); nothing imports it. The teaching packages
+ * reach the notebook only through {@link workbook.display.DisplaySink}, which the kernel installs at start.
+ */
+package workbook.kernel;
