@@ -3,7 +3,8 @@
 the library artifact (io.github.rnnworkbook:rnn-workbook-library) that `./workbook install` put into ~/.m2, builds
 offline, reads a shipped data set from the jar and a CSV of its own, trains a GRU for one epoch, saves and reloads
 it, saves a figure, and prints nothing but its own lines. No -Dworkbook.data, no -Dworkbook.plotly.js: the data sets
-and plotly.js come from the jar.
+and plotly.js come from the jar. Also: `./workbook library-classpath` names the library jar and its runtime
+dependencies, none of the kernel's.
 
 Usage: library_consumer.py            (run ./workbook install first)
 """
@@ -85,6 +86,25 @@ class LibraryConsumerTest(unittest.TestCase):
         self.assertNotRegex(html, r"<script[^>]*src=[\"']?https?:")
         size = int(re.search(r"figure: air\.html, (\d+) bytes", self.program.stdout).group(1))
         self.assertEqual(os.path.getsize(os.path.join(self.project, "target", "air.html")), size)
+
+
+class LibraryClasspathTest(unittest.TestCase):
+    """`./workbook library-classpath` (the launcher's library_classpath, for programs built against the library alone)."""
+
+    def test_it_is_the_library_jar_and_its_runtime_dependencies_only(self):
+        run = subprocess.run([os.path.join(ROOT, "workbook"), "library-classpath"], capture_output=True, text=True,
+                             timeout=600)
+        self.assertEqual(0, run.returncode, run.stderr)
+        self.assertEqual(1, len(run.stdout.splitlines()), "one line: " + run.stdout)
+        entries = run.stdout.strip().split(os.pathsep)
+        self.assertEqual(f"rnn-workbook-library-{project_version()}.jar", os.path.basename(entries[0]))
+        names = [os.path.basename(e) for e in entries]
+        for needed in ("api-0.36.0.jar", "pytorch-engine-0.36.0.jar", "pytorch-native-cpu-2.7.1-", "tablesaw-core-",
+                       "commons-math3-", "slf4j-api-"):
+            self.assertTrue(any(n.startswith(needed) for n in names), f"{needed} missing from {names}")
+        for kernel_only in ("slf4j-simple", "jjava", "maven-resolver", "asm-", "junit"):
+            self.assertFalse(any(n.startswith(kernel_only) for n in names), f"{kernel_only} in {names}")
+        self.assertTrue(all(os.path.isfile(e) for e in entries), [e for e in entries if not os.path.isfile(e)])
 
 
 if __name__ == "__main__":
