@@ -27,6 +27,18 @@ class SeedsTest {
     }
 
     @Test
+    void aLongSeedIsNotTruncatedToItsLow32Bits() {
+        long high = 1L + (1L << 32);   // the same low 32 bits as 1
+        try (RecurrentModel one = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(1).build();
+                RecurrentModel oneAgain = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(1).build();
+                RecurrentModel other = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(high).build()) {
+            assertArrayEquals(one.weight("l_0_i2h_WEIGHT"), oneAgain.weight("l_0_i2h_WEIGHT"), "the same seed");
+            assertNotEquals(one.weight("l_0_i2h_WEIGHT")[0], other.weight("l_0_i2h_WEIGHT")[0],
+                    "seeds 1 and 2^32 + 1 drew the same weights");
+        }
+    }
+
+    @Test
     void oneRunPerSeedEachSeededByItsOwnSeed() {
         TrainData data = sine();
         Fit fit = Fit.epochs(3).batchSize(16).progress(false);
