@@ -108,6 +108,45 @@ class SavedModelTest {
         }
     }
 
+    /** A file with a sound header and CRC whose weights are cut off half-way: nothing of it reaches the model. */
+    @Test
+    void weightsThatFailHalfWayLeaveTheModelAsItWas(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("gru.model");
+        try (RecurrentModel other = trainedGru(8)) {
+            other.save(saved);
+        }
+        byte[] weights = workbook.io.ModelFile.read(saved, RecurrentModel.FILE_KIND).weights();
+        Path cut = dir.resolve("cut.model");
+        try (RecurrentModel trained = trainedGru(7)) {
+            workbook.io.ModelFile.write(cut, RecurrentModel.FILE_KIND, trained.architecture(),
+                    Arrays.copyOf(weights, weights.length * 2 / 3));
+            double[][] before = trained.predict(ONE_FEATURE);
+            String message = assertThrows(IOException.class, () -> trained.load(cut)).getMessage();
+            assertTrue(message.contains("passed its header checks but its weights could not be read")
+                    && message.endsWith("the model keeps its weights"), message);
+            assertSamePredictions(before, trained.predict(ONE_FEATURE));
+        }
+    }
+
+    /** Weights of another hidden size behind a header that claims this model's: refused, and no weight changes. */
+    @Test
+    void weightsOfAnotherShapeBehindAMatchingHeaderAreRefusedAndNothingChanges(@TempDir Path dir) throws Exception {
+        Path wide = dir.resolve("wide.model");
+        try (RecurrentModel six = RecurrentModel.gru(6).dense(1).inputFeatures(1).build()) {
+            six.save(wide);
+        }
+        byte[] weights = workbook.io.ModelFile.read(wide, RecurrentModel.FILE_KIND).weights();
+        Path forged = dir.resolve("forged.model");
+        try (RecurrentModel trained = trainedGru(7)) {
+            workbook.io.ModelFile.write(forged, RecurrentModel.FILE_KIND, trained.architecture(), weights);
+            double[][] before = trained.predict(ONE_FEATURE);
+            String message = assertThrows(IOException.class, () -> trained.load(forged)).getMessage();
+            assertTrue(message.contains(": weight l_0_i2h_WEIGHT has shape (18, 1) in the file, this model expects (15, 1)")
+                    && message.endsWith("the model keeps its weights"), message);
+            assertSamePredictions(before, trained.predict(ONE_FEATURE));
+        }
+    }
+
     @Test
     void aModelWithoutWeightsTakesTheFilesFeatureCount(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("gru.model");
