@@ -735,7 +735,14 @@ public final class RecurrentModel implements AutoCloseable {
                     throw new IOException(file + ": weight " + p.getKey() + " has shape " + inFile + " in the file, this"
                             + " model expects " + expected + "; the model keeps its weights");
                 }
-                fills.add(new PyTorchStateDict.Fill(p.getValue(), read.get(p.getKey()).toFloatArray()));
+                float[] values = read.get(p.getKey()).toFloatArray();
+                for (int k = 0; k < values.length; k++) {
+                    if (!Float.isFinite(values[k])) {
+                        throw new IOException(file + " is damaged: weight " + p.getKey() + " holds " + values[k]
+                                + " at index " + k + "; the model keeps its weights");
+                    }
+                }
+                fills.add(new PyTorchStateDict.Fill(p.getValue(), values));
             }
         }
         fills.forEach(PyTorchStateDict.Fill::write);

@@ -258,10 +258,25 @@ public final class Model {
             throw new IOException(file + " holds " + saved.weights().length / Double.BYTES + " weights, this model has "
                     + values);
         }
+        // every value is read and checked before the first weight changes: all or nothing
         ByteBuffer in = ByteBuffer.wrap(saved.weights());
-        for (Parameter p : parameters) {
-            in.asDoubleBuffer().get(p.value());
-            in.position(in.position() + p.size() * Double.BYTES);
+        List<double[]> read = new ArrayList<>();
+        int recurrentCount = recurrent.parameters().size();
+        for (int i = 0; i < parameters.size(); i++) {
+            double[] weight = new double[parameters.get(i).size()];
+            in.asDoubleBuffer().get(weight);
+            in.position(in.position() + weight.length * Double.BYTES);
+            for (int k = 0; k < weight.length; k++) {
+                if (!Double.isFinite(weight[k])) {
+                    throw new IOException(file + " is damaged: weight " + (i < recurrentCount ? "rnn." : "head.")
+                            + parameters.get(i).name() + " holds " + weight[k] + " at index " + k
+                            + "; the model keeps its weights");
+                }
+            }
+            read.add(weight);
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            System.arraycopy(read.get(i), 0, parameters.get(i).value(), 0, read.get(i).length);
         }
     }
 

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 import workbook.scratch.TrainingDivergedException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +128,39 @@ class SavedModelTest {
                     && message.endsWith("the model keeps its weights"), message);
             assertSamePredictions(before, trained.predict(ONE_FEATURE));
         }
+    }
+
+    /** A file damaged after its header behind a matching CRC: a NaN in the head's bias. */
+    @Test
+    void aNonFiniteWeightInTheFileIsRefusedAndNothingChanges(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("gru.model");
+        float bias;
+        try (RecurrentModel other = trainedGru(8)) {
+            other.save(saved);
+            bias = other.weight("head.bias")[0];
+        }
+        byte[] weights = workbook.io.ModelFile.read(saved, RecurrentModel.FILE_KIND).weights();
+        int at = indexOf(weights, ByteBuffer.allocate(Float.BYTES).order(ByteOrder.LITTLE_ENDIAN).putFloat(bias).array());
+        assertTrue(at > 0, "the head's bias is in the file");
+        ByteBuffer.wrap(weights).order(ByteOrder.LITTLE_ENDIAN).putFloat(at, Float.NaN);
+        Path damaged = dir.resolve("damaged.model");
+        try (RecurrentModel trained = trainedGru(7)) {
+            workbook.io.ModelFile.write(damaged, RecurrentModel.FILE_KIND, trained.architecture(), weights);
+            double[][] before = trained.predict(ONE_FEATURE);
+            String message = assertThrows(IOException.class, () -> trained.load(damaged)).getMessage();
+            assertTrue(message.endsWith("damaged.model is damaged: weight head.bias holds NaN at index 0; the model keeps"
+                    + " its weights"), message);
+            assertSamePredictions(before, trained.predict(ONE_FEATURE));
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Weights of another hidden size behind a header that claims this model's: refused, and no weight changes. */
