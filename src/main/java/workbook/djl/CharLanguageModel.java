@@ -63,7 +63,7 @@ public final class CharLanguageModel implements AutoCloseable {
         return Fit.epochs(epochs).batchSize(64).learningRate(0.02).clipNorm(5);
     }
 
-    /** Options: LSTM, hidden 128, 1 layer, sequence length 32, no dropout, seed 42. */
+    /** Options: LSTM, hidden 128, 1 layer, sequence length 32, no dropout, the default seed (42, {@link Seeds#use}). */
     public static final class Builder {
         private final String text;
         private CellKind kind = CellKind.LSTM;
@@ -71,7 +71,7 @@ public final class CharLanguageModel implements AutoCloseable {
         private int layers = 1;
         private int sequenceLength = 32;
         private double dropout;
-        private long seed = 42;
+        private long seed = workbook.scratch.Recurrent.defaultSeed();
 
         private Builder(String text) {
             if (text == null || text.isEmpty()) {

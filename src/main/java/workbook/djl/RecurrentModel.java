@@ -99,7 +99,7 @@ public final class RecurrentModel implements AutoCloseable {
         return new Builder(kind, hidden);
     }
 
-    /** Options with defaults: 1 layer, one direction, no dropout, last step, dense(1) regression, seed 42. */
+    /** Options with defaults: 1 layer, one direction, no dropout, last step, dense(1) regression, the default seed (42, {@link Seeds#use}). */
     public static final class Builder {
         private final CellKind kind;
         private final int hidden;
@@ -110,7 +110,7 @@ public final class RecurrentModel implements AutoCloseable {
         private int units = 1;
         private Task task = Task.REGRESSION;
         private int inputFeatures = -1;
-        private long seed = 42;
+        private long seed = workbook.scratch.Recurrent.defaultSeed();
         private int vocabularySize = -1;
         private int embeddingDimension = -1;
 

@@ -55,7 +55,7 @@ public final class CharRnn {
         private int sequenceLength = 25;
         private double learningRate = 0.1;
         private double clipNorm = 5.0;
-        private long seed = 42;
+        private long seed = Recurrent.defaultSeed();
 
         private Builder(String text) {
             if (text == null || text.length() < 2) {

@@ -78,7 +78,7 @@ public final class Model {
         return new Builder(recurrent);
     }
 
-    /** Options with defaults: 1 output on the last step, MSE, Adam(0.001), no clipping, full BPTT, seed 42, no progress display. */
+    /** Options with defaults: 1 output on the last step, MSE, Adam(0.001), no clipping, full BPTT, the {@link Recurrent#defaultSeed()} (42), no progress display. */
     public static final class Builder {
         private final Recurrent recurrent;
         private int outputs = 1;
@@ -87,7 +87,7 @@ public final class Model {
         private double clipNorm;
         private boolean everyStep;
         private int truncation;
-        private long seed = 42;
+        private long seed = Recurrent.defaultSeed();
         private boolean progress;
         private int threads = 1;
 
