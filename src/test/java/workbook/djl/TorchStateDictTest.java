@@ -125,6 +125,22 @@ class TorchStateDictTest {
         }
     }
 
+    /** A from-scratch model's stateDict has the same names: it loads into a DJL model, which then predicts the same. */
+    @Test
+    void aScratchModelsStateDictLoadsIntoTheSameDjlModel() {
+        workbook.scratch.Model scratch = workbook.scratch.Model.builder(workbook.scratch.Recurrent.lstm(3, 4).layers(2)
+                .seed(11).build()).outputs(2).seed(11).build();
+        double[][][] x = {{{0.3, -0.2, 0.9}, {1.1, 0.4, -0.6}, {0.0, 0.2, 0.1}}, {{-1.0, 0.5, 0.2}, {0.7, 0.7, -0.1}, {0.2, -0.4, 0.8}}};
+        try (RecurrentModel djl = RecurrentModel.lstm(4).layers(2).dense(2).build()) {
+            djl.loadStateDict(scratch.stateDict());
+            double[] expected = flatten(scratch.predict(x));
+            double[] got = flatten(djl.predict(x));
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], got[i], TOLERANCE, "output " + i);
+            }
+        }
+    }
+
     @Test
     void aMismatchIsRefusedNamingBothSidesAndNoWeightChanges() throws Exception {
         JsonObject c = cases().get(0);   // LSTM, 1 layer, 3 features, hidden 4, dense(2)
