@@ -2,6 +2,7 @@ package workbook.data;
 
 import java.util.Arrays;
 import java.util.TreeSet;
+import java.util.function.DoubleSupplier;
 
 /**
  * The characters of a text, numbered in sorted order: characters → ids and back, for character-level
@@ -12,6 +13,7 @@ import java.util.TreeSet;
  * String back = vocabulary.decode(ids);                   // "It is a truth"
  * double[][] x = vocabulary.oneHot("It is");              // [5][vocabulary.size()]
  * String known = vocabulary.retainKnown(heldOutText);     // drops characters the training text never had
+ * char next = vocabulary.sample(logits, 0.8, random::nextDouble); // a model's next character at temperature 0.8
  * }</pre>
  * Build it from the training text only: a character that appears only in held-out text has no id, and
  * {@link #encode} says so instead of inventing one.
@@ -108,6 +110,40 @@ public final class CharVocabulary {
             rows[t][encoded[t]] = 1.0;
         }
         return rows;
+    }
+
+    /**
+     * The character drawn from softmax(logits / temperature), one logit per id: low temperatures pick the likeliest
+     * characters, high ones approach uniform noise. {@code uniform} gives numbers in [0, 1) (e.g.
+     * {@code random::nextDouble}); one is drawn per call, so a seeded generator gives the same text every time.
+     */
+    public char sample(double[] logits, double temperature, DoubleSupplier uniform) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive, got " + temperature);
+        }
+        if (logits.length != size()) {
+            throw new IllegalArgumentException("expected one logit per character of the vocabulary (" + size()
+                    + "), got " + logits.length);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logits) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int j = 0; j < p.length; j++) {
+            // p_j ∝ exp(logit_j / T), shifted by the largest logit so that exp cannot overflow
+            p[j] = Math.exp((logits[j] - max) / temperature);
+            sum += p[j];
+        }
+        double u = uniform.getAsDouble() * sum;
+        for (int j = 0; j < p.length; j++) {
+            u -= p[j];
+            if (u <= 0) {
+                return characters[j];
+            }
+        }
+        return characters[p.length - 1];
     }
 
     /** {@code text} without the characters the vocabulary lacks (e.g. a held-out text's unseen symbols). */

@@ -1,10 +1,10 @@
 package workbook.djl;
 
+import workbook.data.CharVocabulary;
 import workbook.display.Interruption;
 
 import java.util.Arrays;
 import java.util.Random;
-import java.util.TreeSet;
 
 /**
  * A character-level language model: a recurrent layer reads one-hot characters and predicts the next
@@ -21,25 +21,14 @@ import java.util.TreeSet;
  */
 public final class CharLanguageModel implements AutoCloseable {
 
-    private final char[] vocabulary;
-    private final int[] index = new int[Character.MAX_VALUE + 1];
+    private final CharVocabulary vocabulary;
     private final int sequenceLength;
     private final RecurrentModel model;
     private final TrainData train;
     private final TrainData validation;
 
     private CharLanguageModel(Builder b) {
-        TreeSet<Character> chars = new TreeSet<>();
-        for (char ch : b.text.toCharArray()) {
-            chars.add(ch);
-        }
-        vocabulary = new char[chars.size()];
-        Arrays.fill(index, -1);
-        int k = 0;
-        for (char ch : chars) {
-            index[ch] = k;
-            vocabulary[k++] = ch;
-        }
+        vocabulary = CharVocabulary.of(b.text);
         sequenceLength = b.sequenceLength;
         int split = (int) (b.text.length() * 0.9);
         if (split < sequenceLength + 1 || b.text.length() - split < sequenceLength + 1) {
@@ -47,11 +36,13 @@ public final class CharLanguageModel implements AutoCloseable {
                     + sequenceLength + " it needs at least " + 10 * (sequenceLength + 1)
                     + " (90% training, 10% validation, each holding one sequence)");
         }
-        train = sequences(b.text.substring(0, split));
-        validation = sequences(b.text.substring(split));
+        // The text is held as one id per character; one-hot rows exist only for the batch being trained.
+        int[] ids = vocabulary.encode(b.text);
+        train = sequences(ids, 0, split);
+        validation = sequences(ids, split, ids.length);
         model = RecurrentModel.of(b.kind, b.hidden).layers(b.layers).dropout(b.dropout)
-                .output(RecurrentModel.Output.EVERY_STEP).classes(vocabulary.length).seed(b.seed)
-                .inputFeatures(vocabulary.length).build();
+                .output(RecurrentModel.Output.EVERY_STEP).classes(vocabulary.size()).seed(b.seed)
+                .inputFeatures(vocabulary.size()).build();
     }
 
     public static Builder on(String text) {
@@ -72,7 +63,7 @@ public final class CharLanguageModel implements AutoCloseable {
         return Fit.epochs(epochs).batchSize(64).learningRate(0.02).clipNorm(5);
     }
 
-    /** Options: LSTM, hidden 128, 1 layer, sequence length 32, no dropout, seed 42. */
+    /** Options: LSTM, hidden 128, 1 layer, sequence length 32, no dropout, the default seed (42, {@link Seeds#use}). */
     public static final class Builder {
         private final String text;
         private CellKind kind = CellKind.LSTM;
@@ -80,7 +71,7 @@ public final class CharLanguageModel implements AutoCloseable {
         private int layers = 1;
         private int sequenceLength = 32;
         private double dropout;
-        private long seed = 42;
+        private long seed = workbook.scratch.Recurrent.defaultSeed();
 
         private Builder(String text) {
             if (text == null || text.isEmpty()) {
@@ -125,36 +116,17 @@ public final class CharLanguageModel implements AutoCloseable {
         }
     }
 
-    /** Non-overlapping chunks: inputs are characters 0..L-1, labels characters 1..L; one-hot per batch. */
-    private TrainData sequences(String text) {
-        int count = (text.length() - 1) / sequenceLength;
-        int[][] inputs = new int[count][sequenceLength];
-        int[][] labels = new int[count][sequenceLength];
+    /** Non-overlapping chunks of {@code ids[from, to)}: inputs are ids 0..L-1, labels ids 1..L; one-hot per batch. */
+    private TrainData sequences(int[] ids, int from, int to) {
+        int count = (to - from - 1) / sequenceLength;
+        int[][] inputs = new int[count][];
+        int[][] labels = new int[count][];
         for (int i = 0; i < count; i++) {
-            int start = i * sequenceLength;
-            for (int t = 0; t < sequenceLength; t++) {
-                inputs[i][t] = id(text.charAt(start + t));
-                labels[i][t] = id(text.charAt(start + t + 1));
-            }
+            int start = from + i * sequenceLength;
+            inputs[i] = Arrays.copyOfRange(ids, start, start + sequenceLength);
+            labels[i] = Arrays.copyOfRange(ids, start + 1, start + sequenceLength + 1);
         }
-        return TrainData.ofOneHotStepClasses(inputs, vocabulary.length, labels);
-    }
-
-    private int id(char ch) {
-        int i = index[ch];
-        if (i < 0) {
-            throw new IllegalArgumentException("character '" + ch + "' (U+" + String.format("%04X", (int) ch)
-                    + ") is not in the vocabulary of " + vocabulary.length + " characters seen in the training text");
-        }
-        return i;
-    }
-
-    private double[][] oneHot(CharSequence s) {
-        double[][] x = new double[s.length()][vocabulary.length];
-        for (int t = 0; t < s.length(); t++) {
-            x[t][id(s.charAt(t))] = 1;
-        }
-        return x;
+        return TrainData.ofOneHotStepClasses(inputs, vocabulary.size(), labels);
     }
 
     /** Trains on the first 90% of the text, validating on the rest. */
@@ -177,7 +149,7 @@ public final class CharLanguageModel implements AutoCloseable {
                     + " characters (one sequence of " + sequenceLength + " and the character after it), got "
                     + (text == null ? "null" : text.length() + " characters"));
         }
-        return Math.exp(model.evaluate(sequences(text)));
+        return Math.exp(model.evaluate(sequences(vocabulary.encode(text), 0, text.length())));
     }
 
     /** Perplexity on the training text. */
@@ -201,34 +173,16 @@ public final class CharLanguageModel implements AutoCloseable {
         StringBuilder text = new StringBuilder(prompt);
         for (int n = 0; n < length; n++) {
             Interruption.checkpoint("sampling, character " + n);
-            CharSequence context = text.subSequence(Math.max(0, text.length() - sequenceLength), text.length());
-            double[][][] logits = model.predictSteps(new double[][][] {oneHot(context)}, null);
-            double[] last = logits[0][context.length() - 1];
-            text.append(vocabulary[draw(last, temperature, rng)]);
+            String context = text.substring(Math.max(0, text.length() - sequenceLength));
+            double[][][] logits = model.predictSteps(new double[][][] {vocabulary.oneHot(context)}, null);
+            text.append(vocabulary.sample(logits[0][context.length() - 1], temperature, rng::nextDouble));
         }
         return text.toString();
     }
 
-    static int draw(double[] logits, double temperature, Random rng) {
-        double max = Arrays.stream(logits).max().orElseThrow();
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp((logits[i] - max) / temperature);
-            sum += p[i];
-        }
-        double u = rng.nextDouble() * sum;
-        for (int i = 0; i < p.length; i++) {
-            u -= p[i];
-            if (u <= 0) {
-                return i;
-            }
-        }
-        return p.length - 1;
-    }
-
+    /** The characters of the text, in id order. */
     public String vocabulary() {
-        return new String(vocabulary);
+        return vocabulary.characters();
     }
 
     public RecurrentModel model() {

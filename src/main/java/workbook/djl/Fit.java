@@ -33,9 +33,9 @@ public record Fit(int epochs, int batchSize, double learningRate, int patience, 
         }
     }
 
-    /** Defaults: batch 32, Adam 1e-3, no early stopping, no clipping, seed 42, shuffled, progress shown. */
+    /** Defaults: batch 32, Adam 1e-3, no early stopping, no clipping, the default seed (42, {@link Seeds#use}), shuffled, progress shown. */
     public static Fit epochs(int epochs) {
-        return new Fit(epochs, 32, 1e-3, 0, 0, 42, true, true);
+        return new Fit(epochs, 32, 1e-3, 0, 0, workbook.scratch.Recurrent.defaultSeed(), true, true);
     }
 
     public Fit batchSize(int batchSize) {

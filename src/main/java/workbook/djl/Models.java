@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 
 import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
 
 /**
  * Where this package's models run: DJL's PyTorch engine, on its default device (a GPU when CUDA is there).
@@ -118,8 +119,21 @@ public final class Models {
         }
     }
 
-    /** Seeds the engine's generator (initialisation, dropout); shuffling uses its own seeded generator. */
+    /**
+     * Seeds the engine's generators (initialisation, dropout); shuffling uses its own seeded generator. libtorch's CPU
+     * generator keeps 32 bits of a seed (PyTorch's {@code torch.manual_seed(1)} and {@code manual_seed(2**32 + 1)} draw
+     * the same numbers) and DJL's {@code Engine.setRandomSeed} takes an int, so a seed is passed through
+     * {@link #engineSeed(long)}: unchanged when it fits in an int, mixed down from all 64 bits otherwise.
+     */
     public static void seed(long seed) {
-        engine().setRandomSeed((int) seed);
+        engine().setRandomSeed(engineSeed(seed));
+    }
+
+    /**
+     * The 32-bit seed the engine gets for {@code seed}: the seed itself when it fits in an int, else a mix of all its
+     * bits (so that seeds differing only above bit 31 do not draw the same weights, as a plain cast would make them).
+     */
+    static int engineSeed(long seed) {
+        return seed == (int) seed ? (int) seed : new SplittableRandom(seed).nextInt();
     }
 }

@@ -99,7 +99,7 @@ public final class RecurrentModel implements AutoCloseable {
         return new Builder(kind, hidden);
     }
 
-    /** Options with defaults: 1 layer, one direction, no dropout, last step, dense(1) regression, seed 42. */
+    /** Options with defaults: 1 layer, one direction, no dropout, last step, dense(1) regression, the default seed (42, {@link Seeds#use}). */
     public static final class Builder {
         private final CellKind kind;
         private final int hidden;
@@ -110,7 +110,7 @@ public final class RecurrentModel implements AutoCloseable {
         private int units = 1;
         private Task task = Task.REGRESSION;
         private int inputFeatures = -1;
-        private long seed = 42;
+        private long seed = workbook.scratch.Recurrent.defaultSeed();
         private int vocabularySize = -1;
         private int embeddingDimension = -1;
 
@@ -590,6 +590,11 @@ public final class RecurrentModel implements AutoCloseable {
      */
     public Map<String, NDArray> parameters() {
         requireInitialized();
+        return parametersOf(net);
+    }
+
+    /** The parameters of {@code net} under the names of {@link #parameters()}. */
+    private static Map<String, NDArray> parametersOf(RecurrentNet net) {
         Map<String, NDArray> map = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : net.recurrent().getParameters()) {
             map.put(p.getKey(), p.getValue().getArray());
@@ -603,6 +608,48 @@ public final class RecurrentModel implements AutoCloseable {
             }
         }
         return map;
+    }
+
+    /**
+     * A copy of every weight under the names of the PyTorch module {@code embedding} (if any), {@code rnn},
+     * {@code head} ({@code rnn.weight_ih_l0}, ..., {@code head.weight}, {@code head.bias}): {@code double[][]} for
+     * weights, {@code double[]} for biases, as {@code workbook.scratch.Model.stateDict()} gives them.
+     */
+    public Map<String, Object> stateDict() {
+        return PyTorchStateDict.of(parameters());
+    }
+
+    /**
+     * Loads PyTorch weights: a whole module's state_dict under the names of {@link #stateDict()} (recurrent layers,
+     * head, embedding), or a bare {@code nn.LSTM}/{@code nn.GRU}/{@code nn.RNN}'s ({@code weight_ih_l0}, ...), which
+     * fills the recurrent layers and leaves the head as it is. All or nothing: every name, shape and value is checked
+     * before the first weight changes, and a mismatch is refused naming what the weights hold and what this model
+     * expects. A model without weights yet takes its feature count from {@code weight_ih_l0}.
+     */
+    public void loadStateDict(Map<String, ?> dict) {
+        if (dict == null || dict.isEmpty()) {
+            throw new IllegalArgumentException("no weights given (" + (dict == null ? "null" : "an empty map")
+                    + "); expected a PyTorch state_dict such as " + (net.isInitialized() ? stateDict().keySet()
+                    : "{rnn.weight_ih_l0, ..., head.weight, head.bias}"));
+        }
+        if (!net.isInitialized() && net.embedding() == null) {
+            String name = PyTorchStateDict.wholeModule(dict) ? PyTorchStateDict.RECURRENT + "weight_ih_l0" : "weight_ih_l0";
+            if (dict.get(name) instanceof double[][] w && w.length > 0 && w[0] != null && w[0].length > 0) {
+                initialize(w[0].length);
+            }
+        }
+        requireInitialized();
+        PyTorchStateDict.checkedValues(dict, parameters(), "this model (" + this + ")")
+                .forEach(PyTorchStateDict.Fill::write);
+    }
+
+    /**
+     * {@link #loadStateDict(Map)} from a JSON file as written by
+     * {@code json.dump({k: v.tolist() for k, v in module.state_dict().items()}, f)}
+     * (read by {@code workbook.scratch.Weights.fromPyTorchJson}).
+     */
+    public void loadStateDict(Path json) throws IOException {
+        loadStateDict(workbook.scratch.Weights.fromPyTorchJson(json));
     }
 
     /** A copy of one weight, flattened row-major; see {@link #parameters()} for the names. */
@@ -664,26 +711,50 @@ public final class RecurrentModel implements AutoCloseable {
             }
         }
         saved.requireArchitecture(architecture(), "this model");
-        Map<String, float[]> before = new LinkedHashMap<>();
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        parameters().forEach((name, array) -> {
-            before.put(name, array.toFloatArray());
-            shapes.put(name, array.getShape());
-        });
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(saved.weights()))) {
-            net.loadParameters(manager, in);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            before.forEach(this::setWeight);
-            throw new IOException(file + " passed its header checks but its weights could not be read ("
-                    + e.getMessage() + "); the model keeps its weights", e);
-        }
-        for (Map.Entry<String, NDArray> p : parameters().entrySet()) {
-            Shape loaded = p.getValue().getShape();
-            if (!loaded.equals(shapes.get(p.getKey()))) {
-                throw new IOException(file + ": weight " + p.getKey() + " has shape " + loaded + " in the file, this model"
-                        + " expects " + shapes.get(p.getKey()));
+        // The weights are read into a copy of the network first; the model's own change only once all of them have
+        // been read and their shapes match, so a file that fails half-way leaves nothing half-loaded.
+        List<PyTorchStateDict.Fill> fills = new ArrayList<>();
+        try (NDManager reading = manager.newSubManager();
+                DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(saved.weights()))) {
+            RecurrentNet copy = emptyCopy();
+            try {
+                copy.loadParameters(reading, in);
+            } catch (IOException | MalformedModelException | RuntimeException e) {
+                throw new IOException(file + " passed its header checks but its weights could not be read ("
+                        + e.getMessage() + "); the model keeps its weights", e);
+            }
+            if (in.available() > 0) {
+                throw new IOException(file + " is damaged: " + in.available() + " bytes follow the last weight; the model"
+                        + " keeps its weights");
+            }
+            Map<String, NDArray> read = parametersOf(copy);
+            for (Map.Entry<String, NDArray> p : parameters().entrySet()) {
+                Shape inFile = read.get(p.getKey()).getShape();
+                Shape expected = p.getValue().getShape();
+                if (!inFile.equals(expected)) {
+                    throw new IOException(file + ": weight " + p.getKey() + " has shape " + inFile + " in the file, this"
+                            + " model expects " + expected + "; the model keeps its weights");
+                }
+                float[] values = read.get(p.getKey()).toFloatArray();
+                for (int k = 0; k < values.length; k++) {
+                    if (!Float.isFinite(values[k])) {
+                        throw new IOException(file + " is damaged: weight " + p.getKey() + " holds " + values[k]
+                                + " at index " + k + "; the model keeps its weights");
+                    }
+                }
+                fills.add(new PyTorchStateDict.Fill(p.getValue(), values));
             }
         }
+        fills.forEach(PyTorchStateDict.Fill::write);
+    }
+
+    /** A network of the same architecture without weights, to read a file into before the model takes its values. */
+    private RecurrentNet emptyCopy() {
+        RecurrentBlock r = net.recurrent();
+        TokenEmbedding e = net.embedding();
+        // dropout has no weights, so 0 here reads the same parameters
+        return new RecurrentNet(e == null ? null : new TokenEmbedding(e.vocabularySize(), e.dimension()),
+                new RecurrentBlock(r.kind(), r.hidden(), r.layers(), r.bidirectional(), 0f), output, units);
     }
 
     /** The fields of the saved file's header: what must match for weights to load. */

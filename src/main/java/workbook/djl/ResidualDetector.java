@@ -55,9 +55,10 @@ public final class ResidualDetector {
         this.seed = seed;
     }
 
-    /** A GRU of {@code hidden} units; defaults: window 20, {@link Input#CHANGES}, 8 epochs at learning rate 0.01, seed 42. */
+    /** A GRU of {@code hidden} units; defaults: window 20, {@link Input#CHANGES}, 8 epochs at learning rate 0.01, the default seed (42, {@link Seeds#use}). */
     public static ResidualDetector gru(int hidden) {
-        return new ResidualDetector(hidden, 20, Input.CHANGES, Fit.epochs(8).learningRate(0.01), 42);
+        return new ResidualDetector(hidden, 20, Input.CHANGES, Fit.epochs(8).learningRate(0.01),
+                workbook.scratch.Recurrent.defaultSeed());
     }
 
     /** Readings the network sees before the one it forecasts. */

@@ -6,10 +6,19 @@ import java.util.Locale;
 import java.util.function.LongFunction;
 
 /**
- * The same network trained once per seed (the seed draws the initial weights and the batch order), so a
+ * Seeds: one call for the whole program, and the same network trained once per seed.
+ *
+ * <p>{@link #use(long)} is the program's one seed setting, the workbook's {@code torch.manual_seed}: every model built
+ * afterwards without a seed of its own takes it, on both sides: the from-scratch {@code Recurrent}, {@code Model} and
+ * {@code CharRnn} (initial weights, batch order) and the DJL {@link RecurrentModel}, {@link CharLanguageModel},
+ * {@link ResidualDetector} and {@link Fit} (initial weights, dropout, batch order). A seed given to a builder wins.
+ * Without the call the seed is 42.
+ *
+ * <p>The same network trained once per seed (the seed draws the initial weights and the batch order), so a
  * comparison can show the spread a single run hides ({@code workbook.classic.Spread}).
  *
  * <pre>{@code
+ * Seeds.use(7);                                   // every model below without .seed(...) now starts from seed 7
  * List<Seeds.Run> runs = Seeds.fit(Seeds.first(5), seed -> RecurrentModel.lstm(16).dense(1).seed(seed).build(),
  *         TrainData.of(data.train()), TrainData.of(data.validation()), Fit.epochs(40).patience(5));
  * System.out.println(Seeds.describe(runs));
@@ -22,6 +31,16 @@ public final class Seeds {
 
     /** One trained network: its seed, the model (best weights when early stopping was on) and its history. */
     public record Run(long seed, RecurrentModel model, History history) {
+    }
+
+    /**
+     * Sets the seed of every model built from now on without one, scratch and DJL (see above); returns the seed that
+     * was in use. Builders made before the call keep the seed they read when they were created.
+     */
+    public static long use(long seed) {
+        long previous = workbook.scratch.Recurrent.defaultSeed();
+        workbook.scratch.Recurrent.useDefaultSeed(seed);
+        return previous;
     }
 
     /** The seeds 1 .. count. */

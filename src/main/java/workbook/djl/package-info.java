@@ -14,7 +14,10 @@
  * <ul>
  *   <li>{@link workbook.djl.RecurrentModel}: RNN (tanh/ReLU), LSTM, GRU; layers, bidirectional, dropout between
  *       layers; last step (many-to-one) or every step (many-to-many); regression ({@code dense(n)}, MSE) or
- *       classes ({@code classes(n)}, softmax cross-entropy); fit / predict / evaluate / save / load.</li>
+ *       classes ({@code classes(n)}, softmax cross-entropy); fit / predict / evaluate / save / load; PyTorch weights
+ *       with {@code loadStateDict} (a module's {@code state_dict} as JSON) and back with {@code stateDict()}.</li>
+ *   <li>{@link workbook.djl.Seeds}: {@code Seeds.use(seed)}, one seed for every model of the program built without
+ *       one, from-scratch and DJL alike; training once per seed to see the spread.</li>
  *   <li>{@link workbook.djl.TrainData}: arrays {@code [batch][time][features]} (or {@code workbook.data} windows),
  *       optional lengths for padded variable-length sequences; shapes checked before native code.</li>
  *   <li>{@link workbook.djl.Fit} and {@link workbook.djl.History}: the options of the training loop (Adam,

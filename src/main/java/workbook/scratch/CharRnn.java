@@ -1,10 +1,10 @@
 package workbook.scratch;
 
+import workbook.data.CharVocabulary;
 import workbook.display.Interruption;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 /**
  * A character-level language model in the spirit of Karpathy's min-char-rnn: one-hot characters in, a
@@ -19,8 +19,7 @@ import java.util.TreeSet;
  */
 public final class CharRnn {
     private final String text;
-    private final char[] vocabulary;
-    private final int[] indexOf;
+    private final CharVocabulary vocabulary;
     private final int sequenceLength;
     private final Model model;
     private final Recurrent rnn;
@@ -34,23 +33,8 @@ public final class CharRnn {
 
     private CharRnn(Builder b) {
         this.text = b.text;
-        TreeSet<Character> chars = new TreeSet<>();
-        for (int k = 0; k < text.length(); k++) {
-            chars.add(text.charAt(k));
-        }
-        vocabulary = new char[chars.size()];
-        int v = 0;
-        int max = 0;
-        for (char ch : chars) {
-            vocabulary[v++] = ch;
-            max = Math.max(max, ch);
-        }
-        indexOf = new int[max + 1];
-        Arrays.fill(indexOf, -1);
-        for (int k = 0; k < vocabulary.length; k++) {
-            indexOf[vocabulary[k]] = k;
-        }
-        vocabularySize = vocabulary.length;
+        vocabulary = CharVocabulary.of(text);
+        vocabularySize = vocabulary.size();
         sequenceLength = b.sequenceLength;
         rnn = Recurrent.rnn(vocabularySize, b.hidden).seed(b.seed).build();
         model = Model.builder(rnn).outputs(vocabularySize).everyStep().loss(Loss.CROSS_ENTROPY)
@@ -71,7 +55,7 @@ public final class CharRnn {
         private int sequenceLength = 25;
         private double learningRate = 0.1;
         private double clipNorm = 5.0;
-        private long seed = 42;
+        private long seed = Recurrent.defaultSeed();
 
         private Builder(String text) {
             if (text == null || text.length() < 2) {
@@ -121,7 +105,7 @@ public final class CharRnn {
 
     /** The characters the model knows, in index order. */
     public char[] vocabulary() {
-        return vocabulary.clone();
+        return vocabulary.characters().toCharArray();
     }
 
     public Model model() {
@@ -147,8 +131,8 @@ public final class CharRnn {
                 // x_t = one-hot(text[p + t]), target = one-hot(text[p + t + 1])
                 Arrays.fill(x[t], 0.0);
                 Arrays.fill(y[t], 0.0);
-                x[t][indexOf[text.charAt(position + t)]] = 1.0;
-                y[t][indexOf[text.charAt(position + t + 1)]] = 1.0;
+                x[t][vocabulary.id(text.charAt(position + t))] = 1.0;
+                y[t][vocabulary.id(text.charAt(position + t + 1))] = 1.0;
             }
             double loss = model.step(x, y, sequenceLength, 1, hidden, null, 1, k + 1);
             hidden = rnn.finalHidden();
@@ -183,7 +167,7 @@ public final class CharRnn {
             int steps = Math.min(chunk, text.length() - 1 - start);
             double[][] rows = new double[steps][vocabularySize];
             for (int t = 0; t < steps; t++) {
-                rows[t][index(text.charAt(start + t))] = 1.0;
+                rows[t][vocabulary.id(text.charAt(start + t))] = 1.0;
             }
             double[][] top = rnn.forwardRows(rows, steps, 1, h, null);
             h = rnn.finalHidden();
@@ -198,7 +182,7 @@ public final class CharRnn {
                     sum += Math.exp(v - max);
                 }
                 // −ln p(next) = ln Σ_j e^{z_j} − z_next
-                negativeLogLikelihood += max + Math.log(sum) - logits[t][index(text.charAt(start + t + 1))];
+                negativeLogLikelihood += max + Math.log(sum) - logits[t][vocabulary.id(text.charAt(start + t + 1))];
             }
             predicted += steps;
             Interruption.checkpoint("perplexity, " + predicted + " of " + (text.length() - 1) + " characters");
@@ -223,7 +207,7 @@ public final class CharRnn {
         StringBuilder out = new StringBuilder(length);
         int next = -1;
         for (int k = 0; k < prime.length() + length - 1; k++) {
-            int ch = k < prime.length() ? index(prime.charAt(k)) : next;
+            int ch = k < prime.length() ? vocabulary.id(prime.charAt(k)) : next;
             Arrays.fill(one[0], 0.0);
             one[0][ch] = 1.0;
             double[][] top = rnn.forwardRows(one, 1, 1, h, null);
@@ -232,40 +216,11 @@ public final class CharRnn {
                 continue;
             }
             double[] logits = model.head().forward(top, 0, 1)[0];
-            next = sampleIndex(logits, temperature, random);
-            out.append(vocabulary[next]);
+            char sampled = vocabulary.sample(logits, temperature, random::nextDouble);
+            next = vocabulary.id(sampled);
+            out.append(sampled);
             Interruption.checkpoint("sampled " + out.length() + " characters");
         }
         return out.toString();
-    }
-
-    private int index(char ch) {
-        int k = ch < indexOf.length ? indexOf[ch] : -1;
-        if (k < 0) {
-            throw new IllegalArgumentException("character '" + ch + "' is not in the vocabulary of " + vocabularySize + " characters");
-        }
-        return k;
-    }
-
-    private static int sampleIndex(double[] logits, double temperature, SplittableRandom random) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logits) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int j = 0; j < p.length; j++) {
-            // p_j ∝ exp(logit_j / T)
-            p[j] = Math.exp((logits[j] - max) / temperature);
-            sum += p[j];
-        }
-        double u = random.nextDouble() * sum;
-        for (int j = 0; j < p.length; j++) {
-            u -= p[j];
-            if (u <= 0) {
-                return j;
-            }
-        }
-        return p.length - 1;
     }
 }

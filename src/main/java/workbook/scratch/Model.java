@@ -78,7 +78,7 @@ public final class Model {
         return new Builder(recurrent);
     }
 
-    /** Options with defaults: 1 output on the last step, MSE, Adam(0.001), no clipping, full BPTT, seed 42, no progress display. */
+    /** Options with defaults: 1 output on the last step, MSE, Adam(0.001), no clipping, full BPTT, the {@link Recurrent#defaultSeed()} (42), no progress display. */
     public static final class Builder {
         private final Recurrent recurrent;
         private int outputs = 1;
@@ -87,7 +87,7 @@ public final class Model {
         private double clipNorm;
         private boolean everyStep;
         private int truncation;
-        private long seed = 42;
+        private long seed = Recurrent.defaultSeed();
         private boolean progress;
         private int threads = 1;
 
@@ -258,10 +258,25 @@ public final class Model {
             throw new IOException(file + " holds " + saved.weights().length / Double.BYTES + " weights, this model has "
                     + values);
         }
+        // every value is read and checked before the first weight changes: all or nothing
         ByteBuffer in = ByteBuffer.wrap(saved.weights());
-        for (Parameter p : parameters) {
-            in.asDoubleBuffer().get(p.value());
-            in.position(in.position() + p.size() * Double.BYTES);
+        List<double[]> read = new ArrayList<>();
+        int recurrentCount = recurrent.parameters().size();
+        for (int i = 0; i < parameters.size(); i++) {
+            double[] weight = new double[parameters.get(i).size()];
+            in.asDoubleBuffer().get(weight);
+            in.position(in.position() + weight.length * Double.BYTES);
+            for (int k = 0; k < weight.length; k++) {
+                if (!Double.isFinite(weight[k])) {
+                    throw new IOException(file + " is damaged: weight " + (i < recurrentCount ? "rnn." : "head.")
+                            + parameters.get(i).name() + " holds " + weight[k] + " at index " + k
+                            + "; the model keeps its weights");
+                }
+            }
+            read.add(weight);
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            System.arraycopy(read.get(i), 0, parameters.get(i).value(), 0, read.get(i).length);
         }
     }
 

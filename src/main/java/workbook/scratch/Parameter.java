@@ -98,6 +98,7 @@ public final class Parameter {
             if (v.length != rows) {
                 throw new IllegalArgumentException(name + ": expected shape " + shape() + ", got [" + v.length + "]");
             }
+            requireFinite(v, name);
             return;
         }
         if (!(array instanceof double[][] m)) {
@@ -109,6 +110,15 @@ public final class Parameter {
         for (int r = 0; r < rows; r++) {
             if (m[r].length != cols) {
                 throw new IllegalArgumentException(name + ": row " + r + " has " + m[r].length + " values, expected " + cols);
+            }
+            requireFinite(m[r], name + "[" + r + "]");
+        }
+    }
+
+    private static void requireFinite(double[] values, String name) {
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw new IllegalArgumentException(name + "[" + k + "] is " + values[k] + "; weights must be finite");
             }
         }
     }

@@ -99,7 +99,25 @@ public final class Recurrent {
         return new Builder(Kind.GRU, inputSize, hiddenSize);
     }
 
-    /** Options with defaults: 1 layer, one direction, biases on, seed 42. */
+    /** The seed of every builder not given one, on both sides (see {@link #defaultSeed()}). */
+    private static volatile long defaultSeed = 42;
+
+    /**
+     * The seed every model takes when its builder is not given one, in this package ({@code Recurrent}, {@code Model},
+     * {@code CharRnn}) and in {@code workbook.djl} ({@code RecurrentModel}, {@code CharLanguageModel},
+     * {@code Fit}, {@code ResidualDetector}): 42 unless {@code workbook.djl.Seeds.use(seed)} changed it. A builder
+     * reads it when it is created.
+     */
+    public static long defaultSeed() {
+        return defaultSeed;
+    }
+
+    /** Sets {@link #defaultSeed()}; the documented call is {@code workbook.djl.Seeds.use(seed)}, which does this. */
+    public static void useDefaultSeed(long seed) {
+        defaultSeed = seed;
+    }
+
+    /** Options with defaults: 1 layer, one direction, biases on, the {@link #defaultSeed()} (42). */
     public static final class Builder {
         private final Kind kind;
         private final int inputSize;
@@ -107,7 +125,7 @@ public final class Recurrent {
         private int layers = 1;
         private boolean bidirectional;
         private boolean biases = true;
-        private long seed = 42;
+        private long seed = defaultSeed;
 
         private Builder(Kind kind, int inputSize, int hidden) {
             if (inputSize < 1 || hidden < 1) {

@@ -50,6 +50,24 @@ class CharVocabularyTest {
     }
 
     @Test
+    void sampleDrawsFromTheTemperedSoftmax() {
+        CharVocabulary vocabulary = CharVocabulary.of("ab");
+        double[] logits = {0, Math.log(3)};           // softmax: a 0.25, b 0.75
+        assertEquals('a', vocabulary.sample(logits, 1.0, () -> 0.24));
+        assertEquals('b', vocabulary.sample(logits, 1.0, () -> 0.26));
+        // at temperature 2 the odds are 1 : √3, so a has 1 / (1 + √3) = 0.366
+        assertEquals('a', vocabulary.sample(logits, 2.0, () -> 0.36));
+        assertEquals('b', vocabulary.sample(logits, 2.0, () -> 0.37));
+        // far below 1 the likeliest character wins almost always, and huge logits do not overflow
+        assertEquals('b', vocabulary.sample(new double[] {1000, 1001}, 0.01, () -> 0.999));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> vocabulary.sample(logits, 0, () -> 0.5));
+        assertEquals("temperature must be positive, got 0.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> vocabulary.sample(new double[3], 1, () -> 0.5));
+        assertEquals("expected one logit per character of the vocabulary (2), got 3", e.getMessage());
+    }
+
+    @Test
     void prideAndPrejudiceHasASmallAlphabet() {
         CharVocabulary vocabulary = CharVocabulary.of(Datasets.pridePrejudice());
         assertEquals(75, vocabulary.size());

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 import workbook.scratch.TrainingDivergedException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +106,78 @@ class SavedModelTest {
             message = assertThrows(IOException.class, () -> trained.load(text)).getMessage();
             assertTrue(message.contains("is not a saved workbook model"), message);
             assertThrows(java.nio.file.NoSuchFileException.class, () -> trained.load(dir.resolve("absent.model")));
+            assertSamePredictions(before, trained.predict(ONE_FEATURE));
+        }
+    }
+
+    /** A file with a sound header and CRC whose weights are cut off half-way: nothing of it reaches the model. */
+    @Test
+    void weightsThatFailHalfWayLeaveTheModelAsItWas(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("gru.model");
+        try (RecurrentModel other = trainedGru(8)) {
+            other.save(saved);
+        }
+        byte[] weights = workbook.io.ModelFile.read(saved, RecurrentModel.FILE_KIND).weights();
+        Path cut = dir.resolve("cut.model");
+        try (RecurrentModel trained = trainedGru(7)) {
+            workbook.io.ModelFile.write(cut, RecurrentModel.FILE_KIND, trained.architecture(),
+                    Arrays.copyOf(weights, weights.length * 2 / 3));
+            double[][] before = trained.predict(ONE_FEATURE);
+            String message = assertThrows(IOException.class, () -> trained.load(cut)).getMessage();
+            assertTrue(message.contains("passed its header checks but its weights could not be read")
+                    && message.endsWith("the model keeps its weights"), message);
+            assertSamePredictions(before, trained.predict(ONE_FEATURE));
+        }
+    }
+
+    /** A file damaged after its header behind a matching CRC: a NaN in the head's bias. */
+    @Test
+    void aNonFiniteWeightInTheFileIsRefusedAndNothingChanges(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("gru.model");
+        float bias;
+        try (RecurrentModel other = trainedGru(8)) {
+            other.save(saved);
+            bias = other.weight("head.bias")[0];
+        }
+        byte[] weights = workbook.io.ModelFile.read(saved, RecurrentModel.FILE_KIND).weights();
+        int at = indexOf(weights, ByteBuffer.allocate(Float.BYTES).order(ByteOrder.LITTLE_ENDIAN).putFloat(bias).array());
+        assertTrue(at > 0, "the head's bias is in the file");
+        ByteBuffer.wrap(weights).order(ByteOrder.LITTLE_ENDIAN).putFloat(at, Float.NaN);
+        Path damaged = dir.resolve("damaged.model");
+        try (RecurrentModel trained = trainedGru(7)) {
+            workbook.io.ModelFile.write(damaged, RecurrentModel.FILE_KIND, trained.architecture(), weights);
+            double[][] before = trained.predict(ONE_FEATURE);
+            String message = assertThrows(IOException.class, () -> trained.load(damaged)).getMessage();
+            assertTrue(message.endsWith("damaged.model is damaged: weight head.bias holds NaN at index 0; the model keeps"
+                    + " its weights"), message);
+            assertSamePredictions(before, trained.predict(ONE_FEATURE));
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Weights of another hidden size behind a header that claims this model's: refused, and no weight changes. */
+    @Test
+    void weightsOfAnotherShapeBehindAMatchingHeaderAreRefusedAndNothingChanges(@TempDir Path dir) throws Exception {
+        Path wide = dir.resolve("wide.model");
+        try (RecurrentModel six = RecurrentModel.gru(6).dense(1).inputFeatures(1).build()) {
+            six.save(wide);
+        }
+        byte[] weights = workbook.io.ModelFile.read(wide, RecurrentModel.FILE_KIND).weights();
+        Path forged = dir.resolve("forged.model");
+        try (RecurrentModel trained = trainedGru(7)) {
+            workbook.io.ModelFile.write(forged, RecurrentModel.FILE_KIND, trained.architecture(), weights);
+            double[][] before = trained.predict(ONE_FEATURE);
+            String message = assertThrows(IOException.class, () -> trained.load(forged)).getMessage();
+            assertTrue(message.contains(": weight l_0_i2h_WEIGHT has shape (18, 1) in the file, this model expects (15, 1)")
+                    && message.endsWith("the model keeps its weights"), message);
             assertSamePredictions(before, trained.predict(ONE_FEATURE));
         }
     }

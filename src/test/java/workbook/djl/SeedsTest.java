@@ -1,11 +1,16 @@
 package workbook.djl;
 
 import org.junit.jupiter.api.Test;
+import workbook.scratch.Model;
+import workbook.scratch.Recurrent;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +29,46 @@ class SeedsTest {
             y[i][0] = Math.sin(0.3 * (i + 8));
         }
         return TrainData.of(x, y);
+    }
+
+    @Test
+    void oneCallSeedsEveryModelBuiltWithoutASeedOnBothSides() {
+        long previous = Seeds.use(7);
+        try {
+            assertEquals(42, previous, "the seed without the call");
+            assertEquals(7, Fit.epochs(1).seed());
+            // scratch: a network and a model built without a seed are those of seed 7, not 42
+            Map<String, Object> implicit = Model.builder(Recurrent.gru(1, 3).build()).build().stateDict();
+            Map<String, Object> seven = Model.builder(Recurrent.gru(1, 3).seed(7).build()).seed(7).build().stateDict();
+            Map<String, Object> fortyTwo = Model.builder(Recurrent.gru(1, 3).seed(42).build()).seed(42).build().stateDict();
+            for (String name : List.of("rnn.weight_ih_l0", "head.weight")) {
+                assertTrue(Arrays.deepEquals((Object[]) seven.get(name), (Object[]) implicit.get(name)), name);
+                assertFalse(Arrays.deepEquals((Object[]) fortyTwo.get(name), (Object[]) implicit.get(name)), name);
+            }
+            // DJL: the same
+            try (RecurrentModel djlImplicit = RecurrentModel.gru(4).dense(1).inputFeatures(1).build();
+                    RecurrentModel djlSeven = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(7).build();
+                    RecurrentModel djlFortyTwo = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(42).build()) {
+                assertArrayEquals(djlSeven.weight("l_0_h2h_WEIGHT"), djlImplicit.weight("l_0_h2h_WEIGHT"));
+                assertNotEquals(djlFortyTwo.weight("l_0_h2h_WEIGHT")[0], djlImplicit.weight("l_0_h2h_WEIGHT")[0]);
+            }
+        } finally {
+            Seeds.use(previous);
+        }
+        assertEquals(42, Fit.epochs(1).seed());
+        assertEquals(42, Recurrent.defaultSeed());
+    }
+
+    @Test
+    void aLongSeedIsNotTruncatedToItsLow32Bits() {
+        long high = 1L + (1L << 32);   // the same low 32 bits as 1
+        try (RecurrentModel one = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(1).build();
+                RecurrentModel oneAgain = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(1).build();
+                RecurrentModel other = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(high).build()) {
+            assertArrayEquals(one.weight("l_0_i2h_WEIGHT"), oneAgain.weight("l_0_i2h_WEIGHT"), "the same seed");
+            assertNotEquals(one.weight("l_0_i2h_WEIGHT")[0], other.weight("l_0_i2h_WEIGHT")[0],
+                    "seeds 1 and 2^32 + 1 drew the same weights");
+        }
     }
 
     @Test

@@ -60,6 +60,32 @@ class SavedModelTest {
         assertSame(before, model.predict(X));
     }
 
+    /**
+     * A file damaged after its header, behind a CRC that matches (the damage was there when it was written): its last
+     * weight is NaN. Nothing of it reaches the model, although every weight before the last one reads fine.
+     */
+    @Test
+    void aFileDamagedAfterItsHeaderChangesNoWeight(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.model");
+        lstm(4, 1).save(good);
+        byte[] weights = workbook.io.ModelFile.read(good, Model.FILE_KIND).weights();
+        java.nio.ByteBuffer.wrap(weights).putDouble(weights.length - Double.BYTES, Double.NaN);
+        Model model = lstm(4, 3);
+        Path damaged = dir.resolve("damaged.model");
+        workbook.io.ModelFile.write(damaged, Model.FILE_KIND, model.architecture(), weights);
+        double[][] before = model.predict(X);
+        String message = assertThrows(IOException.class, () -> model.load(damaged)).getMessage();
+        assertTrue(message.endsWith("damaged.model is damaged: weight head.bias holds NaN at index 0; the model keeps"
+                + " its weights"), message);
+        assertSame(before, model.predict(X));
+
+        Map<String, Object> dict = lstm(4, 9).stateDict();
+        ((double[][]) dict.get("rnn.weight_hh_l0"))[2][1] = Double.POSITIVE_INFINITY;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.loadStateDict(dict));
+        assertTrue(e.getMessage().equals("weight_hh_l0[2][1] is Infinity; weights must be finite"), e.getMessage());
+        assertSame(before, model.predict(X));
+    }
+
     @Test
     void loadStateDictChecksEveryShapeBeforeChangingAnyWeight() {
         Model model = lstm(4, 3);
