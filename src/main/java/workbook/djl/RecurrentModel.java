@@ -635,6 +635,11 @@ public final class RecurrentModel implements AutoCloseable {
         if (!net.isInitialized() && net.embedding() == null) {
             String name = PyTorchStateDict.wholeModule(dict) ? PyTorchStateDict.RECURRENT + "weight_ih_l0" : "weight_ih_l0";
             if (dict.get(name) instanceof double[][] w && w.length > 0 && w[0] != null && w[0].length > 0) {
+                // checked against a network of that width first: weights that are refused leave the model unset
+                try (NDManager probing = manager.newSubManager()) {
+                    PyTorchStateDict.checkedValues(dict, parametersOf(initializedCopy(probing, w[0].length)),
+                            "this model (" + this + ")");
+                }
                 initialize(w[0].length);
             }
         }
@@ -703,17 +708,20 @@ public final class RecurrentModel implements AutoCloseable {
      */
     public void load(Path file) throws IOException {
         ModelFile saved = ModelFile.read(file, FILE_KIND);
+        Map<String, String> header = architecture();
+        int takeFeatures = 0;   // a model without weights yet takes the file's feature count, once all has checked
         if (!net.isInitialized() && net.embedding() == null) {
             String features = saved.architecture().get("features");
             if (features != null && features.matches("[1-9][0-9]{0,6}")
                     && architectureWithout("features").equals(without(saved.architecture(), "features"))) {
-                initialize(Integer.parseInt(features));
+                takeFeatures = Integer.parseInt(features);
+                header.put("features", features);
             }
         }
-        saved.requireArchitecture(architecture(), "this model");
+        saved.requireArchitecture(header, "this model");
         // The weights are read into a copy of the network first; the model's own change only once all of them have
         // been read and their shapes match, so a file that fails half-way leaves nothing half-loaded.
-        List<PyTorchStateDict.Fill> fills = new ArrayList<>();
+        Map<String, float[]> values = new LinkedHashMap<>();
         try (NDManager reading = manager.newSubManager();
                 DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(saved.weights()))) {
             RecurrentNet copy = emptyCopy();
@@ -728,24 +736,35 @@ public final class RecurrentModel implements AutoCloseable {
                         + " keeps its weights");
             }
             Map<String, NDArray> read = parametersOf(copy);
-            for (Map.Entry<String, NDArray> p : parameters().entrySet()) {
+            Map<String, NDArray> targets = takeFeatures > 0 ? parametersOf(initializedCopy(reading, takeFeatures)) : parameters();
+            for (Map.Entry<String, NDArray> p : targets.entrySet()) {
                 Shape inFile = read.get(p.getKey()).getShape();
                 Shape expected = p.getValue().getShape();
                 if (!inFile.equals(expected)) {
                     throw new IOException(file + ": weight " + p.getKey() + " has shape " + inFile + " in the file, this"
                             + " model expects " + expected + "; the model keeps its weights");
                 }
-                float[] values = read.get(p.getKey()).toFloatArray();
-                for (int k = 0; k < values.length; k++) {
-                    if (!Float.isFinite(values[k])) {
-                        throw new IOException(file + " is damaged: weight " + p.getKey() + " holds " + values[k]
+                float[] weight = read.get(p.getKey()).toFloatArray();
+                for (int k = 0; k < weight.length; k++) {
+                    if (!Float.isFinite(weight[k])) {
+                        throw new IOException(file + " is damaged: weight " + p.getKey() + " holds " + weight[k]
                                 + " at index " + k + "; the model keeps its weights");
                     }
                 }
-                fills.add(new PyTorchStateDict.Fill(p.getValue(), values));
+                values.put(p.getKey(), weight);
             }
         }
-        fills.forEach(PyTorchStateDict.Fill::write);
+        if (takeFeatures > 0) {
+            initialize(takeFeatures);
+        }
+        parameters().forEach((name, target) -> Models.overwrite(target, values.get(name)));
+    }
+
+    /** A network of this architecture with (random) weights for {@code features} inputs, to check shapes against. */
+    private RecurrentNet initializedCopy(NDManager owner, int features) {
+        RecurrentNet copy = emptyCopy();
+        copy.initialize(owner, DataType.FLOAT32, new Shape(1, 1, features));
+        return copy;
     }
 
     /** A network of the same architecture without weights, to read a file into before the model takes its values. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -179,6 +180,27 @@ class SavedModelTest {
             assertTrue(message.contains(": weight l_0_i2h_WEIGHT has shape (18, 1) in the file, this model expects (15, 1)")
                     && message.endsWith("the model keeps its weights"), message);
             assertSamePredictions(before, trained.predict(ONE_FEATURE));
+        }
+    }
+
+    /** A model without weights yet stays without them when a file's weights fail after its header passed. */
+    @Test
+    void aFileThatFailsAfterItsHeaderLeavesAModelWithoutWeightsUnset(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gru.model");
+        Map<String, String> header;
+        try (RecurrentModel trained = trainedGru(7)) {
+            trained.save(file);
+            header = trained.architecture();
+        }
+        byte[] weights = workbook.io.ModelFile.read(file, RecurrentModel.FILE_KIND).weights();
+        Path truncated = dir.resolve("truncated.model");
+        workbook.io.ModelFile.write(truncated, RecurrentModel.FILE_KIND, header, Arrays.copyOf(weights, weights.length * 2 / 3));
+        try (RecurrentModel fresh = RecurrentModel.gru(5).dense(1).build()) {
+            String message = assertThrows(IOException.class, () -> fresh.load(truncated)).getMessage();
+            assertTrue(message.endsWith("the model keeps its weights"), message);
+            assertEquals("(not set yet)", fresh.architecture().get("features"), "the failed file fixed the feature count");
+            fresh.load(file);   // and the good file still loads
+            assertEquals("1", fresh.architecture().get("features"));
         }
     }
 

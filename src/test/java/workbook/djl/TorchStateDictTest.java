@@ -175,6 +175,20 @@ class TorchStateDictTest {
         }
     }
 
+    /** A model without weights yet that is given weights it refuses stays without weights (free to take other data). */
+    @Test
+    void refusedWeightsLeaveAModelWithoutWeightsUnset() throws Exception {
+        Map<String, Object> noHeadBias = stateDict(cases().get(0));   // LSTM, 3 features, hidden 4, dense(2)
+        noHeadBias.remove("head.bias");
+        try (RecurrentModel model = RecurrentModel.lstm(4).dense(2).build()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.loadStateDict(noHeadBias));
+            assertTrue(e.getMessage().contains("missing [head.bias]"), e.getMessage());
+            assertEquals("(not set yet)", model.architecture().get("features"), "the refused weights fixed the feature count");
+            model.initialize(5);   // the reader's own data: 5 features per step
+            assertEquals(2, model.predict(new double[2][4][5]).length);
+        }
+    }
+
     private static double[] flatten(Object value) {
         if (value instanceof double[] v) {
             return v;
