@@ -9,6 +9,7 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class DataFiles {
     /** The launcher beside {@code data/} marks the repository: another project's own {@code data/} folder is not ours. */
     private static final String REPOSITORY_MARKER = "workbook";
     private static final int URL_TIMEOUT_MS = 30_000;
+    private static final int MAX_REDIRECTS = 5;
 
     private DataFiles() {
     }
@@ -46,7 +48,8 @@ public final class DataFiles {
 
         /** The file's own name, the last part of its location: what messages and table names show. */
         public String name() {
-            return location.substring(Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\')) + 1);
+            String path = location.replaceFirst("[?#].*$", "");   // .../x.csv?raw=true is x.csv
+            return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
         }
     }
 
@@ -85,25 +88,59 @@ public final class DataFiles {
         }
     }
 
-    /** Any URL: http(s), file or a classpath resource ({@code jar:}); an address that answers nothing is named. */
+    /**
+     * Any URL: http(s), file or a classpath resource ({@code jar:}); an address that answers nothing is named.
+     * Redirects are followed (Java itself does not follow one from http to https), at most {@value #MAX_REDIRECTS};
+     * an answer other than 2xx is an error naming the address and the status, never a page read as data.
+     */
     public static Loaded url(URL url) {
+        URL current = url;
         try {
-            URLConnection connection = url.openConnection();
-            connection.setConnectTimeout(URL_TIMEOUT_MS);
-            connection.setReadTimeout(URL_TIMEOUT_MS);
-            try (InputStream in = connection.getInputStream()) {
-                return new Loaded(url.toString(), in.readAllBytes());
+            for (int redirects = 0; ; redirects++) {
+                URLConnection connection = current.openConnection();
+                connection.setConnectTimeout(URL_TIMEOUT_MS);
+                connection.setReadTimeout(URL_TIMEOUT_MS);
+                if (connection instanceof HttpURLConnection http) {
+                    http.setInstanceFollowRedirects(false);   // followed here, http to https too, and named
+                    int status = http.getResponseCode();
+                    String location = http.getHeaderField("Location");
+                    if (status >= 300 && status < 400 && location != null && redirects < MAX_REDIRECTS) {
+                        current = redirected(current, location);
+                        http.disconnect();
+                        continue;
+                    }
+                    if (status == HttpURLConnection.HTTP_NOT_FOUND || status == HttpURLConnection.HTTP_GONE) {
+                        throw new IllegalArgumentException("nothing found at " + current);
+                    }
+                    if (status < 200 || status >= 300) {
+                        throw new IllegalArgumentException(current + " answered HTTP " + status
+                                + (http.getResponseMessage() == null ? "" : " " + http.getResponseMessage())
+                                + (status >= 300 && status < 400 ? " (more than " + MAX_REDIRECTS + " redirects, or no"
+                                + " Location)" : "") + "; expected the file itself (HTTP 200)");
+                    }
+                }
+                try (InputStream in = connection.getInputStream()) {
+                    return new Loaded(current.toString(), in.readAllBytes());
+                }
             }
         } catch (FileNotFoundException e) {
-            throw new IllegalArgumentException("nothing found at " + url, e);
+            throw new IllegalArgumentException("nothing found at " + current, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + url + ": " + e, e);
+            throw new UncheckedIOException("cannot read " + current + ": " + e, e);
+        }
+    }
+
+    private static URL redirected(URL from, String location) {
+        try {
+            return from.toURI().resolve(location).toURL();
+        } catch (URISyntaxException | IllegalArgumentException | MalformedURLException e) {
+            throw new IllegalArgumentException(from + " redirected to '" + location + "', which is not a valid URL", e);
         }
     }
 
     /** A path or an address, told apart by a scheme ({@code https://...}, {@code file:/...}): read as either. */
     public static Loaded pathOrUrl(String where) {
-        if (where.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+        if (where.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.+")) {   // a scheme (jar:file:/..., https://...); "C:\\x" is a path
             URL url;
             try {
                 url = new URI(where).toURL();

@@ -81,6 +81,15 @@ class DataAnywhereTest {
                 out.write(body);
             }
         });
+        server.createContext("/moved.csv", exchange -> {   // as an http address that moved to https would answer
+            exchange.getResponseHeaders().add("Location", "/sales.csv");
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        server.createContext("/broken.csv", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -98,6 +107,21 @@ class DataAnywhereTest {
             IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                     () -> Datasets.csv(base + "/absent.csv"));
             assertEquals("nothing found at " + base + "/absent.csv", missing.getMessage());
+            Table moved = Datasets.csv(new URL(base + "/moved.csv?raw=true"), "units");
+            assertEquals("sales.csv", moved.name(), "a redirect is followed to the file, not read as the data");
+            assertEquals(3, moved.rowCount());
+            assertEquals("sales.csv", Datasets.csv(new URL(base + "/sales.csv?raw=true")).name(), "the query is not the name");
+            IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
+                    () -> Datasets.csv(base + "/broken.csv"));
+            assertEquals(base + "/broken.csv answered HTTP 500 Internal Server Error; expected the file itself (HTTP 200)",
+                    broken.getMessage());
+            Path jar = Files.createTempFile("data", ".jar");
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("in/sales.csv"));
+                zip.write(SALES.getBytes(StandardCharsets.UTF_8));
+            }
+            assertEquals(3, Datasets.csv("jar:" + jar.toUri() + "!/in/sales.csv").rowCount(), "a jar: address as text");
+            Files.delete(jar);
             IllegalArgumentException noColumn = assertThrows(IllegalArgumentException.class,
                     () -> CsvSeries.read(new URL(base + "/sales.csv"), CsvSeries.options().valueColumns("price")));
             assertEquals("sales.csv has no column 'price'; its columns are [date, units, shop]", noColumn.getMessage());
