@@ -102,6 +102,9 @@ class NativePlatformsTest(unittest.TestCase):
         self.assertIn("ai.djl.pytorch:pytorch-jni:jar:", output)
         self.assertIn("BUILD SUCCESS", output)
 
+    def test_the_cuda_switch_set_to_false_keeps_the_cpu_build(self):
+        self.assertChooses("linux-x86_64", self.natives(None, None, "-Dworkbook.cuda=false"))
+
 
 if __name__ == "__main__":
     unittest.main(argv=[a for a in sys.argv if a != "--online"], verbosity=2)
