@@ -18,7 +18,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * Function<double[], double[]> logReturns = prices -> ...;
- * Chapter08.checkLogReturns(logReturns);
+ * Chapter08.exercise1(logReturns);
  * }</pre>
  */
 public final class Chapter08 {
@@ -41,11 +41,20 @@ public final class Chapter08 {
     }
 
     /** Exercise 1: {@code logReturns.apply(prices)} is r_t = ln(p_t / p_{t-1}) for t = 1 .. n-1 (n-1 values). */
-    public static void checkLogReturns(Function<double[], double[]> logReturns) {
+    public static void exercise1(Function<double[], double[]> logReturns) {
         logReturnsVerdict(logReturns);
     }
 
-    /** The verdict of {@link #checkLogReturns}: printed, and true when passed. */
+    /**
+     * Exercise 1 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise1}
+     */
+    @Deprecated
+    public static void checkLogReturns(Function<double[], double[]> logReturns) {
+        exercise1(logReturns);
+    }
+
+    /** The verdict of {@link #exercise1}: printed, and true when passed. */
     static boolean logReturnsVerdict(Function<double[], double[]> logReturns) {
         double[] msft = Columns.doubles(Datasets.stock("MSFT"), "price");
         return Check.exercise(1, "logReturns(prices)")
@@ -61,11 +70,20 @@ public final class Chapter08 {
      * Exercise 2: {@code scale.apply(series, trainSize)} is the whole series standardised with the mean and the
      * population standard deviation of its first {@code trainSize} values only.
      */
-    public static void checkTrainOnlyScaling(BiFunction<double[], Integer, double[]> scale) {
+    public static void exercise2(BiFunction<double[], Integer, double[]> scale) {
         trainOnlyScalingVerdict(scale);
     }
 
-    /** The verdict of {@link #checkTrainOnlyScaling}: printed, and true when passed. */
+    /**
+     * Exercise 2 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise2}
+     */
+    @Deprecated
+    public static void checkTrainOnlyScaling(BiFunction<double[], Integer, double[]> scale) {
+        exercise2(scale);
+    }
+
+    /** The verdict of {@link #exercise2}: printed, and true when passed. */
     static boolean trainOnlyScalingVerdict(BiFunction<double[], Integer, double[]> scale) {
         double[] sp500 = Columns.doubles(Datasets.sp500(), "close");
         return Check.exercise(2, "scale(series, trainSize)")
@@ -77,11 +95,20 @@ public final class Chapter08 {
     }
 
     /** Exercise 3: MASE = MAE(actual, forecast) / mean |y_t - y_{t-1}| over the history. */
-    public static void checkMase(Mase mase) {
+    public static void exercise3(Mase mase) {
         maseVerdict(mase);
     }
 
-    /** The verdict of {@link #checkMase}: printed, and true when passed. */
+    /**
+     * Exercise 3 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise3}
+     */
+    @Deprecated
+    public static void checkMase(Mase mase) {
+        exercise3(mase);
+    }
+
+    /** The verdict of {@link #exercise3}: printed, and true when passed. */
     static boolean maseVerdict(Mase mase) {
         double[] msft = Columns.doubles(Datasets.stock("MSFT"), "price");
         double[] msftHistory = Arrays.copyOf(msft, 100);
