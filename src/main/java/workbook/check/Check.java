@@ -16,22 +16,13 @@ import java.util.function.Function;
  * <p>Every verdict is one line on standard output, in a format {@code ./workbook grade} reads:
  * <pre>
  * PASSED exercise 2: movingAverage(series, 3) matches the reference on 4 inputs
- * NOT YET exercise 2: on "a series shorter than the window" (input [1.0, 2.0]): expected an IllegalArgumentException, got [1.5]
+ * NOT YET exercise 2: on a series shorter than the window (input [1.0, 2.0]): expected an IllegalArgumentException (the input is not valid), got [1.5]
  * </pre>
  * (regular expression {@code ^(PASSED|NOT YET) exercise (\d+): (.*)$}; the number is the
  * exercise's number within its notebook, as in the task's "**Exercise 2.**").
  *
- * <p>A typical checker, in a chapter's checker class:
- * <pre>{@code
- * public static boolean exercise2(BiFunction<double[], Integer, double[]> movingAverage) {
- *     return Check.exercise(2, "movingAverage(series, window)")
- *             .on("a rising series, window 2", new Args(new double[] {1, 2, 3, 4}, 2))
- *             .on("window as long as the series", new Args(new double[] {5, 6, 7}, 3))
- *             .compare(a -> movingAverage.apply(a.series(), a.window()),
- *                      a -> Reference.movingAverage(a.series(), a.window()));
- * }
- * }</pre>
- * The student version of a notebook replaces each solution by
+ * <p>How to write a checker, with an example to copy: the package's documentation ({@code package-info}).
+ * <p>The student version of a notebook replaces each solution by
  * {@code throw new UnsupportedOperationException("Exercise 2: your code here")}; a checker that
  * meets it says so as a friendly {@code NOT YET}.
  */
