@@ -114,7 +114,7 @@ public final class Chapter01 {
     /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
     static boolean check3(BiFunction<double[], Integer, double[][]> supervisedRows) {
         double[] passengers = Columns.doubles(Datasets.airPassengers(), "passengers");
-        return Check.exercise(3, "your supervised rows (p inputs, then the target)")
+        return Check.exercise(3, "your supervisedRows (each row: p inputs, then the target)")
                 .on("p = 2", new SeriesAnd(new double[] {1, 2, 3, 4, 5}, "p", 2))
                 .on("p = 1", new SeriesAnd(new double[] {4, 8, 15, 16, 23, 42}, "p", 1))
                 .on("only one row fits", new SeriesAnd(new double[] {9, 7, 5, 3}, "p", 3))
