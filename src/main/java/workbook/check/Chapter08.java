@@ -42,7 +42,7 @@ public final class Chapter08 {
 
     /** Exercise 1: {@code logReturns.apply(prices)} is r_t = ln(p_t / p_{t-1}) for t = 1 .. n-1 (n-1 values). */
     public static void exercise1(Function<double[], double[]> logReturns) {
-        logReturnsVerdict(logReturns);
+        check1(logReturns);
     }
 
     /**
@@ -54,8 +54,8 @@ public final class Chapter08 {
         exercise1(logReturns);
     }
 
-    /** The verdict of {@link #exercise1}: printed, and true when passed. */
-    static boolean logReturnsVerdict(Function<double[], double[]> logReturns) {
+    /** Exercise 1's check; true when it passed (the verdict line is printed either way). */
+    static boolean check1(Function<double[], double[]> logReturns) {
         double[] msft = Columns.doubles(Datasets.stock("MSFT"), "price");
         return Check.exercise(1, "logReturns(prices)")
                 .on("two prices", new double[]{100, 110})
@@ -71,7 +71,7 @@ public final class Chapter08 {
      * population standard deviation of its first {@code trainSize} values only.
      */
     public static void exercise2(BiFunction<double[], Integer, double[]> scale) {
-        trainOnlyScalingVerdict(scale);
+        check2(scale);
     }
 
     /**
@@ -83,8 +83,8 @@ public final class Chapter08 {
         exercise2(scale);
     }
 
-    /** The verdict of {@link #exercise2}: printed, and true when passed. */
-    static boolean trainOnlyScalingVerdict(BiFunction<double[], Integer, double[]> scale) {
+    /** Exercise 2's check; true when it passed (the verdict line is printed either way). */
+    static boolean check2(BiFunction<double[], Integer, double[]> scale) {
         double[] sp500 = Columns.doubles(Datasets.sp500(), "close");
         return Check.exercise(2, "scale(series, trainSize)")
                 .on("a rising series, half of it for training", new SeriesAndTrainSize(new double[]{1, 2, 3, 4, 5, 6}, 3))
@@ -96,7 +96,7 @@ public final class Chapter08 {
 
     /** Exercise 3: MASE = MAE(actual, forecast) / mean |y_t - y_{t-1}| over the history. */
     public static void exercise3(Mase mase) {
-        maseVerdict(mase);
+        check3(mase);
     }
 
     /**
@@ -108,8 +108,8 @@ public final class Chapter08 {
         exercise3(mase);
     }
 
-    /** The verdict of {@link #exercise3}: printed, and true when passed. */
-    static boolean maseVerdict(Mase mase) {
+    /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
+    static boolean check3(Mase mase) {
         double[] msft = Columns.doubles(Datasets.stock("MSFT"), "price");
         double[] msftHistory = Arrays.copyOf(msft, 100);
         double[] msftActual = Arrays.copyOfRange(msft, 100, msft.length);
@@ -151,10 +151,10 @@ public final class Chapter08 {
      * it missed. Passes when the mean score is at least {@link #IMPROVEMENT} below the constant-spread baseline's.
      */
     public static void exercise4(IntervalDesign design) {
-        intervalVerdict(design);
+        check4(design);
     }
 
-    static boolean intervalVerdict(IntervalDesign design) {
+    static boolean check4(IntervalDesign design) {
         if (!Check.onShippedData(4)) {
             return false;
         }
