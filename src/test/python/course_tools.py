@@ -128,10 +128,30 @@ class CheckerCallTest(unittest.TestCase):
             with self.subTest(call=call):
                 self.assertTrue(grade.is_checker(self.code_cell(f"{call}(answer);")))
                 wrapped = grade.normalised(student_version_module.nbgrader_checker(f"{call}(answer);", 2, "exercise2Verdicts"))
-                self.assertEqual(f"{call}(answer);", wrapped)
+                self.assertEqual(grade.normalised(f"{call}(answer);"), wrapped)   # the wrapper is ignored
         self.assertTrue(grade.is_checker(self.code_cell('Check.exercise(2, "x").on("a", 1).compare(a -> a, a -> a);')))
         self.assertFalse(grade.is_checker(self.code_cell("long n = Chapter06.countParameters(network);")))
         self.assertFalse(grade.is_checker(self.code_cell("// BEGIN SOLUTION\nChapter01.exercise1(answer);\n// END SOLUTION")))
+
+    def test_a_submission_handed_out_with_the_former_names_is_not_taken_for_an_edited_checker(self):
+        self.assertEqual({name: grade.FORMER_CHECKER_NAMES[name] for name in self.former_names()},
+                         grade.FORMER_CHECKER_NAMES)
+        teacher = read(os.path.join(ROOT, "notebooks", "02-classical-models.ipynb"))
+        old = nbformat.from_dict(json.loads(json.dumps(teacher)))
+        renamed = 0
+        for cell in old.cells:
+            for former, current in grade.FORMER_CHECKER_NAMES.items():
+                if cell.cell_type == "code" and current + "(" in cell.source:
+                    cell.source = cell.source.replace(current + "(", former + "(")
+                    renamed += 1
+        self.assertEqual(4, renamed)
+        _, _, edited = grade.plan(old, teacher)
+        self.assertEqual(set(), edited)
+        really_edited = nbformat.from_dict(json.loads(json.dumps(old)))
+        index = next(i for i, c in enumerate(really_edited.cells) if "Chapter02.checkAr1(" in c.source)
+        really_edited.cells[index].source = really_edited.cells[index].source.replace("checkAr1(", "checkDrift(")
+        _, _, edited = grade.plan(really_edited, teacher)
+        self.assertEqual({3}, edited)
 
     def test_every_notebook_calls_its_checkers_by_the_new_names(self):
         former = self.former_names()
