@@ -49,7 +49,7 @@
  *     any other exception names the input.</li>
  * <li>{@code hint}: a sentence for a typical mistake, added when the answer came back but differs (the first hint
  *     that does not return null). {@code inputUnchanged}: the answer receives the input itself and must not change it.
- *     {@code describedAs}: how an input is shown (default {@link workbook.check.Check#describe}).</li>
+ *     {@code describedAs}: how an input is shown (default {@code Check.describe}: arrays and records with their contents).</li>
  * <li>Give the answer copies of arrays it could change ({@code a.series().clone()}) unless {@code inputUnchanged}
  *     is asked for.</li>
  * </ul>
