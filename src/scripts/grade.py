@@ -11,7 +11,8 @@ sandbox.py: a read-only file system, a private tmpfs work folder and HOME, its o
 capped heap, files, output and, where cgroups allow, memory and processes; the whole tree is
 killed at the end). Where the student's notebook has a checker cell (one that calls
 Check.exercise(...), ChapterNN.exerciseN(...) or ChapterNN.checkX(...)), the grader runs the
-TEACHER's copy of it instead; a copy the student changed is reported as edited and never runs.
+TEACHER's copy of it instead; a copy the student changed is reported as edited and never runs
+(a checker's deprecated former name, ChapterNN.checkX for ChapterNN.exerciseN, is not a change).
 A failing cell does not stop the later ones; the notebook has a time limit (default 300 s).
 
 Verdicts never come from what the notebook prints. Each teacher's checker runs between
@@ -126,8 +127,27 @@ def is_checker(cell):
             and not any(MARKER.match(line) for line in cell.source.splitlines()))
 
 
+def former_checker_names(folder=os.path.join(ROOT, "src", "main", "java", "workbook", "check")):
+    """{"Chapter01.checkSeasonalDifference": "Chapter01.exercise1", ...}: each deprecated checker name and the
+    exerciseN it delegates to, read from the Java sources (the one place that says so)."""
+    names = {}
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if re.fullmatch(r"Chapter\w+\.java", name):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                for former, current in FORMER_NAME.findall(f.read()):
+                    names[f"{name[:-5]}.{former}"] = f"{name[:-5]}.{current}"
+    return names
+
+
+FORMER_NAME = re.compile(r"@Deprecated\s+public static void (check\w+)\([^)]*\)\s*\{\s*(exercise\d+)\(")
+FORMER_CALL = re.compile(r"\b(Chapter\w+)\s*\.\s*(check\w+)\s*\(")
+FORMER_CHECKER_NAMES = former_checker_names()
+
+
 def normalised(source):
-    """The source compared with the teacher's checker: trailing spaces and nbgrader's wrapper ignored."""
+    """The source compared with the teacher's checker: trailing spaces, nbgrader's wrapper and a checker's former
+    name (a notebook handed out before ChapterNN.exerciseN) ignored."""
+    source = FORMER_CALL.sub(lambda m: FORMER_CHECKER_NAMES.get(f"{m[1]}.{m[2]}", m[0][:-1]) + "(", source)
     return "\n".join(line.rstrip() for line in unwrapped_checker(source.strip()).strip().splitlines())
 
 

@@ -45,6 +45,7 @@ SCRIPTS = os.path.join(ROOT, "src", "scripts")
 sys.path.insert(0, SCRIPTS)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import grade  # noqa: E402
+import student_version as student_version_module  # noqa: E402
 import sandbox  # noqa: E402
 from student_version import (MARKER, MarkerError, solution_regions, student_version,  # noqa: E402
                              with_nbgrader_metadata)
@@ -98,6 +99,68 @@ def replaced(nb, cell_index, source):
 
 def results_by_exercise(entry):
     return {row["exercise"]: (row["result"], row["detail"]) for row in entry["exercises"]}
+
+
+class CheckerCallTest(unittest.TestCase):
+    """Checker cells are recognised by their call, under the one naming rule and under the former names."""
+
+    CHECKS = os.path.join(ROOT, "src", "main", "java", "workbook", "check")
+
+    def code_cell(self, source):
+        return nbformat.v4.new_code_cell(source)
+
+    def former_names(self):
+        """ChapterNN.checkX for every deprecated former name in workbook.check."""
+        names = []
+        for path in sorted(glob.glob(os.path.join(self.CHECKS, "Chapter*.java"))):
+            with open(path, encoding="utf-8") as f:
+                source = f.read()
+            chapter = os.path.basename(path)[:-len(".java")]
+            names += [f"{chapter}.{m}" for m in re.findall(r"@Deprecated\s+public static void (check\w+)\(", source)]
+        return names
+
+    def test_new_and_former_calls_are_checkers_and_other_calls_are_not(self):
+        former = self.former_names()
+        self.assertIn("Chapter01.checkSeasonalDifference", former)
+        self.assertIn("Chapter08.checkMase", former)
+        self.assertEqual(16, len(former))   # 01: 3, 02: 4, 05-07: 2 each, 08: 3
+        for call in former + ["Chapter01.exercise1", "Chapter04b.exercise2", "Chapter14.exercise3"]:
+            with self.subTest(call=call):
+                self.assertTrue(grade.is_checker(self.code_cell(f"{call}(answer);")))
+                wrapped = grade.normalised(student_version_module.nbgrader_checker(f"{call}(answer);", 2, "exercise2Verdicts"))
+                self.assertEqual(grade.normalised(f"{call}(answer);"), wrapped)   # the wrapper is ignored
+        self.assertTrue(grade.is_checker(self.code_cell('Check.exercise(2, "x").on("a", 1).compare(a -> a, a -> a);')))
+        self.assertFalse(grade.is_checker(self.code_cell("long n = Chapter06.countParameters(network);")))
+        self.assertFalse(grade.is_checker(self.code_cell("// BEGIN SOLUTION\nChapter01.exercise1(answer);\n// END SOLUTION")))
+
+    def test_a_submission_handed_out_with_the_former_names_is_not_taken_for_an_edited_checker(self):
+        self.assertEqual({name: grade.FORMER_CHECKER_NAMES[name] for name in self.former_names()},
+                         grade.FORMER_CHECKER_NAMES)
+        teacher = read(os.path.join(ROOT, "notebooks", "02-classical-models.ipynb"))
+        old = nbformat.from_dict(json.loads(json.dumps(teacher)))
+        renamed = 0
+        for cell in old.cells:
+            for former, current in grade.FORMER_CHECKER_NAMES.items():
+                if cell.cell_type == "code" and current + "(" in cell.source:
+                    cell.source = cell.source.replace(current + "(", former + "(")
+                    renamed += 1
+        self.assertEqual(4, renamed)
+        _, _, edited = grade.plan(old, teacher)
+        self.assertEqual(set(), edited)
+        really_edited = nbformat.from_dict(json.loads(json.dumps(old)))
+        index = next(i for i, c in enumerate(really_edited.cells) if "Chapter02.checkAr1(" in c.source)
+        really_edited.cells[index].source = really_edited.cells[index].source.replace("checkAr1(", "checkDrift(")
+        _, _, edited = grade.plan(really_edited, teacher)
+        self.assertEqual({3}, edited)
+
+    def test_every_notebook_calls_its_checkers_by_the_new_names(self):
+        former = self.former_names()
+        for path in NOTEBOOKS:
+            with self.subTest(notebook=os.path.basename(path)):
+                checkers = [c.source for c in read(path).cells if grade.is_checker(c)]
+                for source in checkers:
+                    for name in former:
+                        self.assertNotIn(name + "(", source)
 
 
 class StudentVersionTest(unittest.TestCase):

@@ -4,7 +4,6 @@ import workbook.scratch.Parameter;
 import workbook.scratch.Recurrent;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,7 +75,8 @@ public final class Chapter03 {
         long count(int inputSize, int hidden, int layers);
     }
 
-    private record StepCase(String name, RnnWeights w, double[] x, double[] hPrevious) {
+    /** One step's input: the weights, x_t and h_{t-1}. */
+    private record Step(RnnWeights w, double[] x, double[] hPrevious) {
     }
 
     /** Exercise 1: one step of the RNN cell. */
@@ -91,25 +91,18 @@ public final class Chapter03 {
             row[0] *= 20;
             row[1] *= 20;
         }
-        List<StepCase> cases = List.of(
-                new StepCase("input 1, hidden 2, h_{t-1} = 0", RnnWeights.random(1, 2, 1), new double[] {0.7}, new double[2]),
-                new StepCase("input 1, hidden 2, h_{t-1} = [0.5, -0.3]", RnnWeights.random(1, 2, 2), new double[] {-1.2}, new double[] {0.5, -0.3}),
-                new StepCase("input 2, hidden 3, large inputs (tanh saturates)", large, new double[] {3.0, -2.5}, new double[] {0.9, -0.9, 0.1}),
-                new StepCase("input 1, hidden 1, x = 0", RnnWeights.random(1, 1, 3), new double[] {0.0}, new double[] {0.4}));
-        for (StepCase c : cases) {
-            double[] expected = c.w().toRecurrent().forward(new double[][][] {{c.x()}}, new double[][][] {{c.hPrevious()}}, null).outputs()[0][0];
-            double[] got;
-            try {
-                got = step.apply(c.w().copy(), c.x().clone(), c.hPrevious().clone());
-            } catch (RuntimeException e) {
-                return thrown(1, c.name(), e);
-            }
-            if (!Check.same(expected, got, TOLERANCE)) {
-                return Check.notYet(1, "on \"" + c.name() + "\" (x = " + Check.describe(c.x()) + ", h_{t-1} = "
-                        + Check.describe(c.hPrevious()) + "): expected " + Check.describe(expected) + ", got " + Check.describe(got));
-            }
-        }
-        return Check.passed(1, "your RNN step matches the from-scratch cell on " + cases.size() + " inputs");
+        return Check.exercise(1, "your RNN step").tolerance(TOLERANCE)
+                .on("input 1, hidden 2, h_{t-1} = 0", new Step(RnnWeights.random(1, 2, 1), new double[] {0.7}, new double[2]))
+                .on("input 1, hidden 2, h_{t-1} = [0.5, -0.3]", new Step(RnnWeights.random(1, 2, 2), new double[] {-1.2}, new double[] {0.5, -0.3}))
+                .on("input 2, hidden 3, large inputs (tanh saturates)", new Step(large, new double[] {3.0, -2.5}, new double[] {0.9, -0.9, 0.1}))
+                .on("input 1, hidden 1, x = 0", new Step(RnnWeights.random(1, 1, 3), new double[] {0.0}, new double[] {0.4}))
+                .describedAs(c -> "x = " + Check.describe(c.x()) + ", h_{t-1} = " + Check.describe(c.hPrevious()))
+                .compare(c -> step.apply(c.w().copy(), c.x().clone(), c.hPrevious().clone()),
+                        c -> c.w().toRecurrent().forward(new double[][][] {{c.x()}}, new double[][][] {{c.hPrevious()}}, null).outputs()[0][0]);
+    }
+
+    /** A sequence and the weights that read it. */
+    private record Sequence(RnnWeights w, double[][] xs) {
     }
 
     /** Exercise 2: the whole sequence, h_1 .. h_T. */
@@ -119,33 +112,33 @@ public final class Chapter03 {
 
     /** Exercise 2's check; true when it passed (the verdict line is printed either way). */
     static boolean check2(RnnUnroll unroll) {
-        record Case(String name, RnnWeights w, double[][] xs) {
+        return Check.exercise(2, "your unrolled RNN").tolerance(TOLERANCE)
+                .on("a sequence of one step", new Sequence(RnnWeights.random(1, 2, 11), new double[][] {{0.5}}))
+                .on("5 steps, input 1, hidden 2", new Sequence(RnnWeights.random(1, 2, 12), new double[][] {{1.0}, {0.5}, {-1.0}, {0.0}, {2.0}}))
+                .on("4 steps, input 2, hidden 3", new Sequence(RnnWeights.random(2, 3, 13), new double[][] {{1, -1}, {0.5, 0.2}, {-0.3, 0.9}, {0, 0}}))
+                .describedAs(c -> "xs = " + Check.describe(c.xs()))
+                .hint((c, expected, got) -> whichStep((double[][]) expected, got))
+                .compare(c -> unroll.apply(c.w().copy(), deepCopy(c.xs())),
+                        c -> c.w().toRecurrent().forward(new double[][][] {deepCopy(c.xs())}).outputs()[0]);
+    }
+
+    /** Which hidden state is the first wrong one, and what a right first step with a wrong second one suggests. */
+    private static String whichStep(double[][] expected, Object got) {
+        if (!(got instanceof double[][] states) || states.length != expected.length) {
+            return "expected " + expected.length + " hidden states (one per step), got "
+                    + (got instanceof double[][] states ? states.length : Check.describe(got));
         }
-        List<Case> cases = List.of(
-                new Case("a sequence of one step", RnnWeights.random(1, 2, 11), new double[][] {{0.5}}),
-                new Case("5 steps, input 1, hidden 2", RnnWeights.random(1, 2, 12), new double[][] {{1.0}, {0.5}, {-1.0}, {0.0}, {2.0}}),
-                new Case("4 steps, input 2, hidden 3", RnnWeights.random(2, 3, 13), new double[][] {{1, -1}, {0.5, 0.2}, {-0.3, 0.9}, {0, 0}}));
-        for (Case c : cases) {
-            double[][] expected = c.w().toRecurrent().forward(new double[][][] {deepCopy(c.xs())}).outputs()[0];
-            double[][] got;
-            try {
-                got = unroll.apply(c.w().copy(), deepCopy(c.xs()));
-            } catch (RuntimeException e) {
-                return thrown(2, c.name(), e);
-            }
-            if (got == null || got.length != expected.length) {
-                return Check.notYet(2, "on \"" + c.name() + "\": expected " + expected.length + " hidden states (one per step), got "
-                        + (got == null ? "null" : got.length));
-            }
-            for (int t = 0; t < expected.length; t++) {
-                if (!Check.same(expected[t], got[t], TOLERANCE)) {
-                    return Check.notYet(2, "on \"" + c.name() + "\", h at step " + (t + 1) + ": expected " + Check.describe(expected[t])
-                            + ", got " + Check.describe(got[t])
-                            + (t > 0 ? " (step 1 was right: is h_{t-1} carried from step to step?)" : ""));
-                }
+        for (int t = 0; t < expected.length; t++) {
+            if (!Check.same(expected[t], states[t], TOLERANCE)) {
+                return "h at step " + (t + 1) + " is the first that differs"
+                        + (t > 0 ? "; step 1 was right: is h_{t-1} carried from step to step?" : "");
             }
         }
-        return Check.passed(2, "your unrolled RNN matches the from-scratch forward pass on " + cases.size() + " sequences");
+        return null;
+    }
+
+    /** A stacked RNN's sizes. */
+    private record Shape(int inputSize, int hidden, int layers) {
     }
 
     /** Exercise 3: how many parameters a stacked RNN has (and that the sequence length is not among the arguments). */
@@ -155,31 +148,21 @@ public final class Chapter03 {
 
     /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
     static boolean check3(ParameterCount count) {
-        int[][] cases = {{1, 1, 1}, {1, 16, 1}, {3, 8, 2}, {10, 64, 3}};
-        for (int[] c : cases) {
-            long expected = Recurrent.rnn(c[0], c[1]).layers(c[2]).build().parameters().stream().mapToLong(Parameter::size).sum();
-            long got;
-            try {
-                got = count.count(c[0], c[1], c[2]);
-            } catch (RuntimeException e) {
-                return thrown(3, describe(c), e);
-            }
-            if (got != expected) {
-                return Check.notYet(3, "on " + describe(c) + ": expected " + expected + ", got " + got
-                        + (c[2] > 1 ? " (layers after the first read the previous layer's h, not x)" : " (PyTorch keeps two bias vectors, b_ih and b_hh)"));
-            }
-        }
-        return Check.passed(3, "your count matches the from-scratch network's parameters on " + cases.length + " shapes");
+        return Check.exercise(3, "your count of a stacked RNN's parameters")
+                .on(describe(1, 1, 1), new Shape(1, 1, 1))
+                .on(describe(1, 16, 1), new Shape(1, 16, 1))
+                .on(describe(3, 8, 2), new Shape(3, 8, 2))
+                .on(describe(10, 64, 3), new Shape(10, 64, 3))
+                .describedAs(s -> "count(" + s.inputSize() + ", " + s.hidden() + ", " + s.layers() + ")")
+                .hint((s, expected, got) -> s.layers() > 1 ? "layers after the first read the previous layer's h, not x"
+                        : "PyTorch keeps two bias vectors, b_ih and b_hh")
+                .compare(s -> count.count(s.inputSize(), s.hidden(), s.layers()),
+                        s -> Recurrent.rnn(s.inputSize(), s.hidden()).layers(s.layers()).build().parameters().stream()
+                                .mapToLong(Parameter::size).sum());
     }
 
-    /** NOT YET for an exception: the placeholder gets "not answered yet", anything else names the input. */
-    static boolean thrown(int exercise, String input, RuntimeException e) {
-        String hint = Check.hintForException(exercise, e);
-        return Check.notYet(exercise, hint.startsWith("not answered") ? hint : "on \"" + input + "\": " + hint);
-    }
-
-    private static String describe(int[] c) {
-        return "input " + c[0] + ", hidden " + c[1] + ", " + c[2] + (c[2] == 1 ? " layer" : " layers");
+    private static String describe(int inputSize, int hidden, int layers) {
+        return "input " + inputSize + ", hidden " + hidden + ", " + layers + (layers == 1 ? " layer" : " layers");
     }
 
     private static double[][] deepCopy(double[][] m) {

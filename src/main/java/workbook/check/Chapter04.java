@@ -40,32 +40,25 @@ public final class Chapter04 {
         check1(crossEntropy);
     }
 
+    /** One row of logits and the index of the true class. */
+    private record Logits(double[] logits, int target) {
+    }
+
     /** Exercise 1's check; true when it passed (the verdict line is printed either way). */
     static boolean check1(CrossEntropy crossEntropy) {
-        record Case(String name, double[] logits, int target) {
-        }
-        List<Case> cases = List.of(
-                new Case("three classes, the right one most likely", new double[] {2.0, 0.5, -1.0}, 0),
-                new Case("three classes, a wrong one most likely", new double[] {2.0, 0.5, -1.0}, 2),
-                new Case("equal logits (loss = log 4)", new double[] {0.3, 0.3, 0.3, 0.3}, 1),
-                new Case("large logits (e^1000 overflows a double)", new double[] {1000.0, 998.0, -5.0}, 1));
-        for (Case c : cases) {
-            double[][] target = new double[1][c.logits().length];
-            target[0][c.target()] = 1.0;
-            double expected = Loss.CROSS_ENTROPY.compute(new double[][] {c.logits().clone()}, target, new double[1][c.logits().length]);
-            double got;
-            try {
-                got = crossEntropy.apply(c.logits().clone(), c.target());
-            } catch (RuntimeException e) {
-                return Chapter03.thrown(1, c.name(), e);
-            }
-            if (!Check.same(expected, got, TOLERANCE)) {
-                return Check.notYet(1, "on \"" + c.name() + "\" (logits " + Check.describe(c.logits()) + ", true class " + c.target()
-                        + "): expected " + expected + ", got " + got
-                        + (Double.isFinite(got) ? "" : " (subtract the largest logit before exponentiating)"));
-            }
-        }
-        return Check.passed(1, "your cross-entropy matches Loss.CROSS_ENTROPY on " + cases.size() + " inputs, large logits included");
+        return Check.exercise(1, "your cross-entropy (as Loss.CROSS_ENTROPY)").tolerance(TOLERANCE)
+                .on("three classes, the right one most likely", new Logits(new double[] {2.0, 0.5, -1.0}, 0))
+                .on("three classes, a wrong one most likely", new Logits(new double[] {2.0, 0.5, -1.0}, 2))
+                .on("equal logits (loss = log 4)", new Logits(new double[] {0.3, 0.3, 0.3, 0.3}, 1))
+                .on("large logits (e^1000 overflows a double)", new Logits(new double[] {1000.0, 998.0, -5.0}, 1))
+                .describedAs(c -> "logits " + Check.describe(c.logits()) + ", true class " + c.target())
+                .hint((c, expected, got) -> got instanceof Double g && !Double.isFinite(g)
+                        ? "subtract the largest logit before exponentiating" : null)
+                .compare(c -> crossEntropy.apply(c.logits().clone(), c.target()), c -> {
+                    double[][] target = new double[1][c.logits().length];
+                    target[0][c.target()] = 1.0;
+                    return Loss.CROSS_ENTROPY.compute(new double[][] {c.logits().clone()}, target, new double[1][c.logits().length]);
+                });
     }
 
     /** Exercise 2: ∂L/∂h_{t-1} from ∂L/∂h_t, checked against the from-scratch BPTT. */
@@ -73,32 +66,24 @@ public final class Chapter04 {
         check2(stepBackward);
     }
 
+    /** One step's input and the gradient arriving at its output h_t. */
+    private record Backward(Chapter03.RnnWeights w, double[] x, double[] hPrevious, double[] dh) {
+    }
+
     /** Exercise 2's check; true when it passed (the verdict line is printed either way). */
     static boolean check2(StepBackward stepBackward) {
-        record Case(String name, Chapter03.RnnWeights w, double[] x, double[] hPrevious, double[] dh) {
-        }
-        List<Case> cases = List.of(
-                new Case("input 1, hidden 2", Chapter03.RnnWeights.random(1, 2, 21), new double[] {0.8}, new double[] {0.1, -0.4}, new double[] {1.0, 0.0}),
-                new Case("input 2, hidden 3", Chapter03.RnnWeights.random(2, 3, 22), new double[] {-1.0, 0.5}, new double[] {0.3, 0.2, -0.6}, new double[] {0.5, -1.0, 2.0}),
-                new Case("a saturated unit (tanh' ≈ 0)", Chapter03.RnnWeights.random(1, 2, 23), new double[] {40.0}, new double[] {0.0, 0.0}, new double[] {1.0, 1.0}),
-                new Case("zero incoming gradient", Chapter03.RnnWeights.random(1, 2, 24), new double[] {0.2}, new double[] {0.5, 0.5}, new double[] {0.0, 0.0}));
-        for (Case c : cases) {
-            Recurrent rnn = c.w().toRecurrent();
-            rnn.forward(new double[][][] {{c.x().clone()}}, new double[][][] {{c.hPrevious().clone()}}, null);
-            double[] expected = rnn.backward(new double[][][] {{c.dh().clone()}}).initialHidden()[0][0];
-            double[] got;
-            try {
-                got = stepBackward.apply(c.w().copy(), c.x().clone(), c.hPrevious().clone(), c.dh().clone());
-            } catch (RuntimeException e) {
-                return Chapter03.thrown(2, c.name(), e);
-            }
-            if (!Check.same(expected, got, TOLERANCE)) {
-                return Check.notYet(2, "on \"" + c.name() + "\" (x = " + Check.describe(c.x()) + ", h_{t-1} = " + Check.describe(c.hPrevious())
-                        + ", ∂L/∂h_t = " + Check.describe(c.dh()) + "): expected ∂L/∂h_{t-1} = " + Check.describe(expected)
-                        + ", got " + Check.describe(got));
-            }
-        }
-        return Check.passed(2, "your step of BPTT matches the from-scratch backward pass on " + cases.size() + " inputs");
+        return Check.exercise(2, "your step of BPTT (∂L/∂h_{t-1})").tolerance(TOLERANCE)
+                .on("input 1, hidden 2", new Backward(Chapter03.RnnWeights.random(1, 2, 21), new double[] {0.8}, new double[] {0.1, -0.4}, new double[] {1.0, 0.0}))
+                .on("input 2, hidden 3", new Backward(Chapter03.RnnWeights.random(2, 3, 22), new double[] {-1.0, 0.5}, new double[] {0.3, 0.2, -0.6}, new double[] {0.5, -1.0, 2.0}))
+                .on("a saturated unit (tanh' ≈ 0)", new Backward(Chapter03.RnnWeights.random(1, 2, 23), new double[] {40.0}, new double[] {0.0, 0.0}, new double[] {1.0, 1.0}))
+                .on("zero incoming gradient", new Backward(Chapter03.RnnWeights.random(1, 2, 24), new double[] {0.2}, new double[] {0.5, 0.5}, new double[] {0.0, 0.0}))
+                .describedAs(c -> "x = " + Check.describe(c.x()) + ", h_{t-1} = " + Check.describe(c.hPrevious())
+                        + ", ∂L/∂h_t = " + Check.describe(c.dh()))
+                .compare(c -> stepBackward.apply(c.w().copy(), c.x().clone(), c.hPrevious().clone(), c.dh().clone()), c -> {
+                    Recurrent rnn = c.w().toRecurrent();
+                    rnn.forward(new double[][][] {{c.x().clone()}}, new double[][][] {{c.hPrevious().clone()}}, null);
+                    return rnn.backward(new double[][][] {{c.dh().clone()}}).initialHidden()[0][0];
+                });
     }
 
     /** Exercise 3: clipping by the global norm, against {@link GradientClipping#clipGlobalNorm}. */
@@ -106,29 +91,19 @@ public final class Chapter04 {
         check3(clip);
     }
 
+    /** Several gradient tensors and the largest global norm allowed. */
+    private record Gradients(double[][] gradients, double maxNorm) {
+    }
+
     /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
     static boolean check3(ClipGlobalNorm clip) {
-        record Case(String name, double[][] gradients, double maxNorm) {
-        }
-        List<Case> cases = List.of(
-                new Case("one tensor of norm 5, max 1", new double[][] {{3.0, 4.0}}, 1.0),
-                new Case("two tensors, global norm 13, max 6.5", new double[][] {{3.0, 4.0}, {12.0}}, 6.5),
-                new Case("already shorter than the max (unchanged)", new double[][] {{0.1, -0.2}, {0.05}}, 1.0),
-                new Case("all zeros", new double[][] {{0.0, 0.0}, {0.0}}, 1.0));
-        for (Case c : cases) {
-            double[][] expected = Reference.clip(c.gradients(), c.maxNorm());
-            double[][] got;
-            try {
-                got = clip.apply(deepCopy(c.gradients()), c.maxNorm());
-            } catch (RuntimeException e) {
-                return Chapter03.thrown(3, c.name(), e);
-            }
-            if (!Check.same(expected, got, 1e-6)) {
-                return Check.notYet(3, "on \"" + c.name() + "\" (gradients " + Check.describe(c.gradients()) + ", max norm " + c.maxNorm()
-                        + "): expected " + Check.describe(expected) + ", got " + Check.describe(got));
-            }
-        }
-        return Check.passed(3, "your clipping matches GradientClipping.clipGlobalNorm on " + cases.size() + " inputs");
+        return Check.exercise(3, "your clipping (as GradientClipping.clipGlobalNorm)").tolerance(1e-6)
+                .on("one tensor of norm 5, max 1", new Gradients(new double[][] {{3.0, 4.0}}, 1.0))
+                .on("two tensors, global norm 13, max 6.5", new Gradients(new double[][] {{3.0, 4.0}, {12.0}}, 6.5))
+                .on("already shorter than the max (unchanged)", new Gradients(new double[][] {{0.1, -0.2}, {0.05}}, 1.0))
+                .on("all zeros", new Gradients(new double[][] {{0.0, 0.0}, {0.0}}, 1.0))
+                .describedAs(c -> "gradients " + Check.describe(c.gradients()) + ", max norm " + c.maxNorm())
+                .compare(c -> clip.apply(deepCopy(c.gradients()), c.maxNorm()), c -> Reference.clip(c.gradients(), c.maxNorm()));
     }
 
     /** The reference for exercise 3: the scratch package's clipping, applied through a network's parameters. */

@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
  *
  * <pre>{@code
  * Chapter05.LstmStep myStep = (x, previous, w) -> ...;   // one LSTM step, PyTorch's gate order i, f, g, o
- * Chapter05.checkLstmStep(myStep);
+ * Chapter05.exercise1(myStep);
  * }</pre>
  */
 public final class Chapter05 {
@@ -84,7 +84,7 @@ public final class Chapter05 {
     }
 
     /** Exercise 1: one LSTM step, compared with the from-scratch LSTM on several sizes and states. */
-    public static void checkLstmStep(LstmStep step) {
+    public static void exercise1(LstmStep step) {
         Check.exercise(1, "one LSTM step (h_t, c_t)")
                 .tolerance(TOLERANCE)
                 .on("the first step (h and c zero), input 3, hidden 4", stepCase(3, 4, 1, 0.0, 1.0))
@@ -94,13 +94,31 @@ public final class Chapter05 {
                 .compare(c -> step.step(c.x().clone(), copy(c.previous()), c.weights()), Chapter05::referenceStep);
     }
 
+    /**
+     * Exercise 1 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise1}
+     */
+    @Deprecated
+    public static void checkLstmStep(LstmStep step) {
+        exercise1(step);
+    }
+
     /** Exercise 2: the b_ih vector (4 · hidden values) that starts the forget gate at {@code value}, all else 0. */
-    public static void checkForgetBias(IntFunction<double[]> forgetBiasOfHidden) {
+    public static void exercise2(IntFunction<double[]> forgetBiasOfHidden) {
         Check.exercise(2, "forgetBias(hidden) with the forget gate's slice set to 1")
                 .on("hidden 1", 1)
                 .on("hidden 3", 3)
                 .on("hidden 16", 16)
                 .compare(forgetBiasOfHidden::apply, Chapter05::referenceForgetBias);
+    }
+
+    /**
+     * Exercise 2 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise2}
+     */
+    @Deprecated
+    public static void checkForgetBias(IntFunction<double[]> forgetBiasOfHidden) {
+        exercise2(forgetBiasOfHidden);
     }
 
     static double[] referenceForgetBias(int hidden) {

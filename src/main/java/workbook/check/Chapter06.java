@@ -13,7 +13,7 @@ import java.util.Random;
  *
  * <pre>{@code
  * Chapter06.GruStep myStep = (x, h, w) -> ...;   // PyTorch's GRU: gates r, z, n; h' = (1 - z) n + z h
- * Chapter06.checkGruStep(myStep);
+ * Chapter06.exercise1(myStep);
  * }</pre>
  */
 public final class Chapter06 {
@@ -88,7 +88,7 @@ public final class Chapter06 {
     }
 
     /** Exercise 1: one GRU step, compared with the from-scratch GRU. */
-    public static void checkGruStep(GruStep step) {
+    public static void exercise1(GruStep step) {
         Check.exercise(1, "one GRU step h_t (PyTorch's convention)")
                 .tolerance(TOLERANCE)
                 .on("the first step (h zero), input 3, hidden 4", stepCase(3, 4, 1, 0.0))
@@ -98,8 +98,17 @@ public final class Chapter06 {
                 .compare(c -> step.step(c.x().clone(), c.h().clone(), c.weights()), Chapter06::referenceStep);
     }
 
+    /**
+     * Exercise 1 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise1}
+     */
+    @Deprecated
+    public static void checkGruStep(GruStep step) {
+        exercise1(step);
+    }
+
     /** Exercise 2: parameters of a one-layer RNN, GRU or LSTM, compared with counting a built network's. */
-    public static void checkParameterCount(ParameterCount count) {
+    public static void exercise2(ParameterCount count) {
         Check.exercise(2, "parameterCount(kind, input, hidden)")
                 .on("GRU, input 1, hidden 32", new Sizes(Recurrent.Kind.GRU, 1, 32))
                 .on("LSTM, input 5, hidden 3", new Sizes(Recurrent.Kind.LSTM, 5, 3))
@@ -108,6 +117,15 @@ public final class Chapter06 {
                 .on("LSTM, input 1, hidden 1", new Sizes(Recurrent.Kind.LSTM, 1, 1))
                 .compare(s -> count.count(s.kind(), s.inputSize(), s.hiddenSize()),
                         s -> countParameters(build(s.kind(), s.inputSize(), s.hiddenSize())));
+    }
+
+    /**
+     * Exercise 2 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise2}
+     */
+    @Deprecated
+    public static void checkParameterCount(ParameterCount count) {
+        exercise2(count);
     }
 
     /** Every weight and bias of a network, counted. */

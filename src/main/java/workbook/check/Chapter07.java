@@ -11,8 +11,8 @@ import java.util.Random;
  * workbook's from-scratch networks ({@link Recurrent}), themselves checked against PyTorch.
  *
  * <pre>{@code
- * Chapter07.checkStackedParameterCount((kind, input, hidden, layers, bidirectional) -> ...);
- * Chapter07.checkBidirectional((forwardNet, backwardNet, sequence) -> ...);
+ * Chapter07.exercise1((kind, input, hidden, layers, bidirectional) -> ...);
+ * Chapter07.exercise2((forwardNet, backwardNet, sequence) -> ...);
  * }</pre>
  */
 public final class Chapter07 {
@@ -77,7 +77,7 @@ public final class Chapter07 {
     }
 
     /** Exercise 1: parameters of stacked, possibly bidirectional layers, against counting real networks. */
-    public static void checkStackedParameterCount(StackedParameterCount count) {
+    public static void exercise1(StackedParameterCount count) {
         Check.exercise(1, "parameterCount(kind, input, hidden, layers, bidirectional)")
                 .on("one LSTM layer, input 1, hidden 32", new Stack(Recurrent.Kind.LSTM, 1, 32, 1, false))
                 .on("GRU, 2 layers, input 3, hidden 8", new Stack(Recurrent.Kind.GRU, 3, 8, 2, false))
@@ -89,8 +89,17 @@ public final class Chapter07 {
                                 .layers(s.layers()).bidirectional(s.bidirectional()).build()));
     }
 
+    /**
+     * Exercise 1 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise1}
+     */
+    @Deprecated
+    public static void checkStackedParameterCount(StackedParameterCount count) {
+        exercise1(count);
+    }
+
     /** Exercise 2: a bidirectional layer's outputs from two one-direction networks. */
-    public static void checkBidirectional(Bidirectional answer) {
+    public static void exercise2(Bidirectional answer) {
         Check.exercise(2, "bidirectional outputs [time][2 · hidden]")
                 .tolerance(TOLERANCE)
                 .on("an RNN, input 2, hidden 3, 5 steps", pair(Recurrent.Kind.RNN_TANH, 2, 3, 5, 1))
@@ -99,6 +108,15 @@ public final class Chapter07 {
                 .on("a single step", pair(Recurrent.Kind.LSTM, 2, 3, 1, 4))
                 .compare(p -> answer.outputs(p.forwardNet(), p.backwardNet(), copy(p.sequence())),
                         p -> p.bidirectional().forward(new double[][][] {p.sequence()}).outputs()[0]);
+    }
+
+    /**
+     * Exercise 2 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise2}
+     */
+    @Deprecated
+    public static void checkBidirectional(Bidirectional answer) {
+        exercise2(answer);
     }
 
     static Recurrent.Builder builder(Recurrent.Kind kind, int input, int hidden) {

@@ -18,7 +18,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * Function<double[], double[]> logReturns = prices -> ...;
- * Chapter08.checkLogReturns(logReturns);
+ * Chapter08.exercise1(logReturns);
  * }</pre>
  */
 public final class Chapter08 {
@@ -41,12 +41,21 @@ public final class Chapter08 {
     }
 
     /** Exercise 1: {@code logReturns.apply(prices)} is r_t = ln(p_t / p_{t-1}) for t = 1 .. n-1 (n-1 values). */
-    public static void checkLogReturns(Function<double[], double[]> logReturns) {
-        logReturnsVerdict(logReturns);
+    public static void exercise1(Function<double[], double[]> logReturns) {
+        check1(logReturns);
     }
 
-    /** The verdict of {@link #checkLogReturns}: printed, and true when passed. */
-    static boolean logReturnsVerdict(Function<double[], double[]> logReturns) {
+    /**
+     * Exercise 1 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise1}
+     */
+    @Deprecated
+    public static void checkLogReturns(Function<double[], double[]> logReturns) {
+        exercise1(logReturns);
+    }
+
+    /** Exercise 1's check; true when it passed (the verdict line is printed either way). */
+    static boolean check1(Function<double[], double[]> logReturns) {
         double[] msft = Columns.doubles(Datasets.stock("MSFT"), "price");
         return Check.exercise(1, "logReturns(prices)")
                 .on("two prices", new double[]{100, 110})
@@ -61,12 +70,21 @@ public final class Chapter08 {
      * Exercise 2: {@code scale.apply(series, trainSize)} is the whole series standardised with the mean and the
      * population standard deviation of its first {@code trainSize} values only.
      */
-    public static void checkTrainOnlyScaling(BiFunction<double[], Integer, double[]> scale) {
-        trainOnlyScalingVerdict(scale);
+    public static void exercise2(BiFunction<double[], Integer, double[]> scale) {
+        check2(scale);
     }
 
-    /** The verdict of {@link #checkTrainOnlyScaling}: printed, and true when passed. */
-    static boolean trainOnlyScalingVerdict(BiFunction<double[], Integer, double[]> scale) {
+    /**
+     * Exercise 2 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise2}
+     */
+    @Deprecated
+    public static void checkTrainOnlyScaling(BiFunction<double[], Integer, double[]> scale) {
+        exercise2(scale);
+    }
+
+    /** Exercise 2's check; true when it passed (the verdict line is printed either way). */
+    static boolean check2(BiFunction<double[], Integer, double[]> scale) {
         double[] sp500 = Columns.doubles(Datasets.sp500(), "close");
         return Check.exercise(2, "scale(series, trainSize)")
                 .on("a rising series, half of it for training", new SeriesAndTrainSize(new double[]{1, 2, 3, 4, 5, 6}, 3))
@@ -77,12 +95,21 @@ public final class Chapter08 {
     }
 
     /** Exercise 3: MASE = MAE(actual, forecast) / mean |y_t - y_{t-1}| over the history. */
-    public static void checkMase(Mase mase) {
-        maseVerdict(mase);
+    public static void exercise3(Mase mase) {
+        check3(mase);
     }
 
-    /** The verdict of {@link #checkMase}: printed, and true when passed. */
-    static boolean maseVerdict(Mase mase) {
+    /**
+     * Exercise 3 under its former name, kept because notebooks that readers and students already have call it.
+     * @deprecated use {@link #exercise3}
+     */
+    @Deprecated
+    public static void checkMase(Mase mase) {
+        exercise3(mase);
+    }
+
+    /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
+    static boolean check3(Mase mase) {
         double[] msft = Columns.doubles(Datasets.stock("MSFT"), "price");
         double[] msftHistory = Arrays.copyOf(msft, 100);
         double[] msftActual = Arrays.copyOfRange(msft, 100, msft.length);
@@ -124,10 +151,10 @@ public final class Chapter08 {
      * it missed. Passes when the mean score is at least {@link #IMPROVEMENT} below the constant-spread baseline's.
      */
     public static void exercise4(IntervalDesign design) {
-        intervalVerdict(design);
+        check4(design);
     }
 
-    static boolean intervalVerdict(IntervalDesign design) {
+    static boolean check4(IntervalDesign design) {
         if (!Check.onShippedData(4)) {
             return false;
         }

@@ -6,7 +6,6 @@ import workbook.data.Datasets;
 import workbook.scratch.CharRnn;
 import workbook.scratch.TrainingDivergedException;
 
-import java.util.List;
 
 /**
  * Checkers for notebook 10 (a character language model): perplexity from the probabilities a model gave the
@@ -154,48 +153,23 @@ public final class Chapter10 {
 
     /** Exercise 1's check; true when it passed (the verdict line is printed either way). */
     static boolean check1(Perplexity perplexity) {
-        record Case(String name, double[] probabilities) {
-        }
         double[] uniform = new double[75];
         java.util.Arrays.fill(uniform, 1.0 / 75);
         double[] longText = new double[10_000];
         java.util.Arrays.fill(longText, 0.2);
-        List<Case> cases = List.of(
-                new Case("a certain model (every p = 1)", new double[] {1, 1, 1}),
-                new Case("uniform over 75 characters", uniform),
-                new Case("three different probabilities", new double[] {0.5, 0.25, 0.125}),
-                new Case("10,000 characters at p = 0.2 (their product underflows to 0)", longText),
-                new Case("one character the model called impossible (p = 0)", new double[] {0.5, 0.0, 0.5}));
-        for (Case c : cases) {
-            double expected = perplexity(c.probabilities());
-            double got;
-            try {
-                got = perplexity.apply(c.probabilities().clone());
-            } catch (RuntimeException e) {
-                return Chapter03.thrown(1, c.name(), e);
-            }
-            if (!Check.same(expected, got, 1e-9)) {
-                String hint = "";
-                if (Check.same(1 / expected, got, 1e-9)) {
-                    hint = " (that is 1 / perplexity: perplexity is exp of MINUS the mean log-probability)";
-                } else if (c.probabilities().length == longText.length) {
-                    hint = " (multiplying 10,000 probabilities underflows; average their logarithms instead)";
-                }
-                return Check.notYet(1, "on \"" + c.name() + "\" (probabilities " + Check.describe(c.probabilities())
-                        + "): expected " + expected + ", got " + got + hint);
-            }
-        }
-        try {
-            double got = perplexity.apply(new double[0]);
-            return Check.notYet(1, "on \"no characters\" (an empty array): expected an IllegalArgumentException "
-                    + "(a mean over nothing is undefined), got " + got);
-        } catch (IllegalArgumentException expected) {
-            // as the reference does
-        } catch (RuntimeException e) {
-            return Chapter03.thrown(1, "no characters", e);
-        }
-        return Check.passed(1, "your perplexity matches exp(−mean ln p) on " + (cases.size() + 1)
-                + " inputs, a long text and an empty one included");
+        return Check.exercise(1, "your perplexity exp(−mean ln p)")
+                .on("a certain model (every p = 1)", new double[] {1, 1, 1})
+                .on("uniform over 75 characters", uniform)
+                .on("three different probabilities", new double[] {0.5, 0.25, 0.125})
+                .on("10,000 characters at p = 0.2 (their product underflows to 0)", longText)
+                .on("one character the model called impossible (p = 0)", new double[] {0.5, 0.0, 0.5})
+                .on("no characters (an empty array: a mean over nothing is undefined)", new double[0])
+                .describedAs(p -> "probabilities " + Check.describe(p))
+                .hint((p, expected, got) -> Check.same(1 / (Double) expected, got, 1e-9)
+                        ? "that is 1 / perplexity: perplexity is exp of MINUS the mean log-probability" : null)
+                .hint((p, expected, got) -> p.length == longText.length
+                        ? "multiplying 10,000 probabilities underflows; average their logarithms instead" : null)
+                .compare(p -> perplexity.apply(p.clone()), Chapter10::perplexity);
     }
 
     /** Exercise 2: softmax at a temperature. */
@@ -223,30 +197,29 @@ public final class Chapter10 {
 
     /** Exercise 3's check; true when it passed (the verdict line is printed either way). */
     static boolean check3(ParameterCount count) {
-        int[][] cases = {{75, 64}, {75, 128}, {5000, 64}, {2, 1}};
-        for (int[] c : cases) {
-            long expected = parameterCount(c[0], c[1]);
-            long got;
-            try {
-                got = count.apply(c[0], c[1]);
-            } catch (RuntimeException e) {
-                return Chapter03.thrown(3, "vocabulary " + c[0] + ", hidden " + c[1], e);
-            }
-            if (got != expected) {
-                long h = c[1];
-                String hint;
-                if (got == expected - 4 * h) {
-                    hint = " (PyTorch and DJL keep two bias vectors per gate block, b_ih and b_hh)";
-                } else if (got == expected - (h * c[0] + c[0])) {
-                    hint = " (the dense head from the hidden state to one logit per character has parameters too)";
-                } else if (got * 4 == (4 * h * c[0] + 4 * h * h + 8 * h) * 3 + 4 * (h * c[0] + c[0])) {
-                    hint = " (an LSTM has four gate blocks, i, f, g, o; three is a GRU)";
-                } else {
-                    hint = "";
-                }
-                return Check.notYet(3, "on vocabulary " + c[0] + ", hidden " + c[1] + ": expected " + expected + ", got " + got + hint);
-            }
+        record Sizes(int vocabulary, int hidden) {
         }
-        return Check.passed(3, "your count matches the LSTM language model's parameters on " + cases.length + " sizes");
+        return Check.exercise(3, "your count of the LSTM language model's parameters")
+                .on("vocabulary 75, hidden 64", new Sizes(75, 64))
+                .on("vocabulary 75, hidden 128", new Sizes(75, 128))
+                .on("vocabulary 5000, hidden 64", new Sizes(5000, 64))
+                .on("vocabulary 2, hidden 1", new Sizes(2, 1))
+                .describedAs(c -> "count(" + c.vocabulary() + ", " + c.hidden() + ")")
+                .hint((c, expected, got) -> countHint(c.vocabulary(), c.hidden(), (Long) expected, (Long) got))
+                .compare(c -> count.apply(c.vocabulary(), c.hidden()), c -> parameterCount(c.vocabulary(), c.hidden()));
+    }
+
+    /** What a count that is off by a typical amount forgot, or null. */
+    private static String countHint(long v, long h, long expected, long got) {
+        if (got == expected - 4 * h) {
+            return "PyTorch and DJL keep two bias vectors per gate block, b_ih and b_hh";
+        }
+        if (got == expected - (h * v + v)) {
+            return "the dense head from the hidden state to one logit per character has parameters too";
+        }
+        if (got * 4 == (4 * h * v + 4 * h * h + 8 * h) * 3 + 4 * (h * v + v)) {
+            return "an LSTM has four gate blocks, i, f, g, o; three is a GRU";
+        }
+        return null;
     }
 }

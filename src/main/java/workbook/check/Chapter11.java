@@ -75,30 +75,17 @@ public final class Chapter11 {
 
     /** Exercise 1's check; true when it passed (the verdict line is printed either way). */
     static boolean check1(MajorityAccuracy answer) {
-        record Case(String name, int[] train, int[] test) {
+        record Labels(int[] train, int[] test) {
         }
-        List<Case> cases = List.of(
-                new Case("mostly positive training labels", new int[] {1, 1, 0, 1}, new int[] {1, 0, 0, 1, 1}),
-                new Case("training majority differs from the test majority", new int[] {0, 0, 0, 1}, new int[] {1, 1, 1, 0}),
-                new Case("three classes", new int[] {2, 2, 0, 1, 2}, new int[] {2, 0, 2, 1}),
-                new Case("one test sentence", new int[] {0, 1, 1}, new int[] {0}));
-        for (Case c : cases) {
-            double expected = majorityAccuracy(c.train(), c.test());
-            double got;
-            try {
-                got = answer.apply(c.train().clone(), c.test().clone());
-            } catch (RuntimeException e) {
-                return Chapter03.thrown(1, c.name(), e);
-            }
-            if (!Check.same(expected, got, 1e-12)) {
-                String hint = Check.same(majorityAccuracy(c.test(), c.test()), got, 1e-12)
-                        ? " (that is the majority of the TEST labels: the baseline may only learn from the training labels)" : "";
-                return Check.notYet(1, "on \"" + c.name() + "\" (training labels " + Check.describe(c.train()) + ", test labels "
-                        + Check.describe(c.test()) + "): expected " + expected + ", got " + got + hint);
-            }
-        }
-        return Check.passed(1, "your majority-class baseline matches the reference on " + cases.size()
-                + " inputs, one whose test majority differs included");
+        return Check.exercise(1, "your majority-class baseline").tolerance(1e-12)
+                .on("mostly positive training labels", new Labels(new int[] {1, 1, 0, 1}, new int[] {1, 0, 0, 1, 1}))
+                .on("training majority differs from the test majority", new Labels(new int[] {0, 0, 0, 1}, new int[] {1, 1, 1, 0}))
+                .on("three classes", new Labels(new int[] {2, 2, 0, 1, 2}, new int[] {2, 0, 2, 1}))
+                .on("one test sentence", new Labels(new int[] {0, 1, 1}, new int[] {0}))
+                .describedAs(c -> "training labels " + Check.describe(c.train()) + ", test labels " + Check.describe(c.test()))
+                .hint((c, expected, got) -> Check.same(majorityAccuracy(c.test(), c.test()), got, 1e-12)
+                        ? "that is the majority of the TEST labels: the baseline may only learn from the training labels" : null)
+                .compare(c -> answer.apply(c.train().clone(), c.test().clone()), c -> majorityAccuracy(c.train(), c.test()));
     }
 
     /** Exercise 2: padding to one length. */

@@ -16,22 +16,13 @@ import java.util.function.Function;
  * <p>Every verdict is one line on standard output, in a format {@code ./workbook grade} reads:
  * <pre>
  * PASSED exercise 2: movingAverage(series, 3) matches the reference on 4 inputs
- * NOT YET exercise 2: on "a series shorter than the window" (input [1.0, 2.0]): expected an IllegalArgumentException, got [1.5]
+ * NOT YET exercise 2: on a series shorter than the window (input [1.0, 2.0]): expected an IllegalArgumentException (the input is not valid), got [1.5]
  * </pre>
  * (regular expression {@code ^(PASSED|NOT YET) exercise (\d+): (.*)$}; the number is the
  * exercise's number within its notebook, as in the task's "**Exercise 2.**").
  *
- * <p>A typical checker, in a chapter's checker class:
- * <pre>{@code
- * public static boolean exercise2(BiFunction<double[], Integer, double[]> movingAverage) {
- *     return Check.exercise(2, "movingAverage(series, window)")
- *             .on("a rising series, window 2", new Args(new double[] {1, 2, 3, 4}, 2))
- *             .on("window as long as the series", new Args(new double[] {5, 6, 7}, 3))
- *             .compare(a -> movingAverage.apply(a.series(), a.window()),
- *                      a -> Reference.movingAverage(a.series(), a.window()));
- * }
- * }</pre>
- * The student version of a notebook replaces each solution by
+ * <p>How to write a checker, with an example to copy: the package's documentation ({@code package-info}).
+ * <p>The student version of a notebook replaces each solution by
  * {@code throw new UnsupportedOperationException("Exercise 2: your code here")}; a checker that
  * meets it says so as a friendly {@code NOT YET}.
  */
@@ -148,11 +139,23 @@ public final class Check {
         }
     }
 
-    /** The inputs of a comparison; {@link #compare} runs it. */
+    /**
+     * A sentence added to a NOT YET when the answer came back but differs from the reference, or null for none:
+     * what a typical mistake gives ("that is 1 / perplexity ..."), never the solution.
+     */
+    @FunctionalInterface
+    public interface Hint<I> {
+        String after(I input, Object expected, Object got);
+    }
+
+    /** The inputs of a comparison, and how a mismatch is explained; {@link #compare} runs it. */
     public static final class Cases<I> {
         private final Exercise exercise;
         private final List<String> names = new ArrayList<>();
         private final List<I> inputs = new ArrayList<>();
+        private Function<? super I, String> describer = Check::describe;
+        private final List<Hint<? super I>> hints = new ArrayList<>();
+        private String inputChangedAdvice;
 
         private Cases(Exercise exercise) {
             this.exercise = exercise;
@@ -164,11 +167,32 @@ public final class Check {
             return this;
         }
 
+        /** How an input is shown in a hint (default: {@code describe}, every component of a record). */
+        public Cases<I> describedAs(Function<? super I, String> describer) {
+            this.describer = Objects.requireNonNull(describer, "describer");
+            return this;
+        }
+
+        /** Adds a hint for a mismatch; the first that answers (not null) is added to the NOT YET. */
+        public Cases<I> hint(Hint<? super I> hint) {
+            hints.add(Objects.requireNonNull(hint, "hint"));
+            return this;
+        }
+
+        /**
+         * Requires the answer to leave its input as it was: the answer then receives the input itself (not a copy),
+         * and a change to any array in it is a NOT YET showing before and after, followed by {@code advice}.
+         */
+        public Cases<I> inputUnchanged(String advice) {
+            this.inputChangedAdvice = Objects.requireNonNull(advice, "advice");
+            return this;
+        }
+
         /**
          * Runs the answer and the reference on every input, in order, and prints one verdict: PASSED
          * when they agree on all (an input on which the reference throws must make the answer throw
          * the same type of exception), otherwise NOT YET naming the first input that differs, with
-         * what was expected and what came.
+         * what was expected and what came, and the first {@link #hint} that applies.
          */
         public <O> boolean compare(Function<? super I, ? extends O> answer, Function<? super I, ? extends O> reference) {
             Objects.requireNonNull(answer, "answer");
@@ -176,7 +200,8 @@ public final class Check {
             int n = exercise.number;
             for (int i = 0; i < inputs.size(); i++) {
                 I input = inputs.get(i);
-                String where = "on " + names.get(i) + " (input " + describe(input) + ")";
+                String shown = describer.apply(input);
+                String where = "on " + names.get(i) + " (input " + shown + ")";
                 Object expected;
                 Throwable expectedThrown = null;
                 try {
@@ -185,6 +210,7 @@ public final class Check {
                     expected = null;
                     expectedThrown = e;
                 }
+                Object before = inputChangedAdvice == null ? null : snapshot(input);
                 Object got;
                 try {
                     got = answer.apply(input);
@@ -196,17 +222,81 @@ public final class Check {
                     return notYet(n, hint.startsWith("not answered") ? hint : where + ": " + hint
                             + (expectedThrown == null ? "; expected " + describe(expected) : ""));
                 }
+                if (inputChangedAdvice != null && !same(before, snapshot(input), 0)) {
+                    return notYet(n, "on " + names.get(i) + ": your code changed its input " + shown + " into "
+                            + describer.apply(input) + " (" + inputChangedAdvice + ")");
+                }
                 if (expectedThrown != null) {
                     return notYet(n, where + ": expected an " + expectedThrown.getClass().getSimpleName()
                             + " (the input is not valid), got " + describe(got));
                 }
                 if (!same(expected, got, exercise.tolerance)) {
-                    return notYet(n, where + ": expected " + describe(expected) + ", got " + describe(got));
+                    return notYet(n, where + ": expected " + describe(expected) + ", got " + describe(got)
+                            + hiddenDifference(expected, got, exercise.tolerance) + hintFor(input, expected, got));
                 }
             }
             return passed(n, exercise.what + " matches the reference on " + inputs.size() + " input"
                     + (inputs.size() == 1 ? "" : "s") + " (" + String.join("; ", names) + ")");
         }
+
+        private String hintFor(I input, Object expected, Object got) {
+            for (Hint<? super I> hint : hints) {
+                String sentence = hint.after(input, expected, got);
+                if (sentence != null) {
+                    return " (" + sentence + ")";
+                }
+            }
+            return "";
+        }
+    }
+
+    /**
+     * Where two arrays of the same shape first differ, when that place lies beyond what {@link #describe} shows
+     * (" (first difference at [20]: expected 5.0, got 6.0)"); empty otherwise.
+     */
+    static String hiddenDifference(Object expected, Object got, double tolerance) {
+        StringBuilder path = new StringBuilder();
+        Object[] pair = {expected, got};
+        boolean hidden = false;
+        while (pair[0] != null && pair[1] != null && pair[0].getClass().isArray() && pair[1].getClass().isArray()
+                && Array.getLength(pair[0]) == Array.getLength(pair[1])) {
+            int first = -1;
+            for (int i = 0; i < Array.getLength(pair[0]) && first < 0; i++) {
+                if (!same(Array.get(pair[0], i), Array.get(pair[1], i), tolerance)) {
+                    first = i;
+                }
+            }
+            if (first < 0) {
+                return "";
+            }
+            hidden |= first >= SHOWN_ELEMENTS;
+            path.append('[').append(first).append(']');
+            pair = new Object[] {Array.get(pair[0], first), Array.get(pair[1], first)};
+        }
+        return hidden ? " (first difference at " + path + ": expected " + describe(pair[0]) + ", got " + describe(pair[1]) + ")" : "";
+    }
+
+    /** A copy of every array inside a value (records and arrays of arrays followed), to see later whether any changed. */
+    private static Object snapshot(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.getClass().isArray()) {
+            int length = Array.getLength(value);
+            Object[] copy = new Object[length];
+            for (int i = 0; i < length; i++) {
+                copy[i] = snapshot(Array.get(value, i));
+            }
+            return copy;
+        }
+        if (value instanceof Record) {
+            List<Object> components = new ArrayList<>();
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                components.add(snapshot(value(component, value)));
+            }
+            return components;
+        }
+        return value;
     }
 
     /** Equality for answers: numbers within a relative tolerance (NaN equals NaN), arrays, lists and records element by element. */

@@ -47,73 +47,74 @@ class Chapter01Test {
 
     @Test
     void seasonalDifference() {
-        CheckResult ok = Chapter01.seasonalDifference(SEASONAL_DIFFERENCE);
-        assertTrue(ok.passed(), ok.toString());
-        assertTrue(ok.toString().startsWith("PASSED: seasonal difference"), ok.toString());
+        Chapter03Test.Verdict ok = Chapter03Test.run(() -> Chapter01.check1(SEASONAL_DIFFERENCE));
+        assertTrue(ok.passed(), ok.printed());
+        assertTrue(ok.printed().startsWith("PASSED exercise 1: your seasonal difference y[t] - y[t-m] matches the reference on 4 inputs"), ok.printed());
 
         // a lag-1 difference whatever m is: fails on the quarterly input and says so
-        CheckResult lagOne = Chapter01.seasonalDifference((y, m) -> SEASONAL_DIFFERENCE.apply(y, 1));
+        Chapter03Test.Verdict lagOne = Chapter03Test.run(() -> Chapter01.check1((y, m) -> SEASONAL_DIFFERENCE.apply(y, 1)));
         assertFalse(lagOne.passed());
-        assertTrue(lagOne.toString().startsWith("NOT YET: seasonal difference: for y = [10, 20, 30, 40, 15, 25, 35, 45, 12], m = 4 expected 5 values [5, 5, 5, 5, -3] but got 8 values"),
-                lagOne.toString());
+        assertTrue(lagOne.printed().startsWith("NOT YET exercise 1: on quarterly values, m = 4 (input y = [10.0, 20.0, 30.0, 40.0, 15.0, 25.0, 35.0, 45.0, ... (9 values)], m = 4): expected [5.0, 5.0, 5.0, 5.0, -3.0], got [10.0, 10.0, 10.0, -25.0, 10.0, 10.0, 10.0, -33.0]"),
+                lagOne.printed());
 
         // the wrong sign
-        CheckResult reversed = Chapter01.seasonalDifference((y, m) -> {
+        Chapter03Test.Verdict reversed = Chapter03Test.run(() -> Chapter01.check1((y, m) -> {
             double[] d = SEASONAL_DIFFERENCE.apply(y, m);
             for (int i = 0; i < d.length; i++) {
                 d[i] = -d[i];
             }
             return d;
-        });
-        assertEquals("NOT YET: seasonal difference: for y = [1, 2, 4, 7, 11], m = 1 expected [1, 2, 3, 4] but got [-1, -2, -3, -4] (first difference at index 0)",
-                reversed.toString());
+        }));
+        assertEquals("NOT YET exercise 1: on a lag-1 difference (input y = [1.0, 2.0, 4.0, 7.0, 11.0], m = 1): expected [1.0, 2.0, 3.0, 4.0], got [-1.0, -2.0, -3.0, -4.0]",
+                reversed.printed());
 
         // right values, but written into the input array
-        CheckResult inPlace = Chapter01.seasonalDifference((y, m) -> {
+        Chapter03Test.Verdict inPlace = Chapter03Test.run(() -> Chapter01.check1((y, m) -> {
             for (int t = y.length - 1; t >= m; t--) {
                 y[t] = y[t] - y[t - m];
             }
             return java.util.Arrays.copyOfRange(y, m, y.length);
-        });
+        }));
         assertFalse(inPlace.passed());
-        assertTrue(inPlace.message().contains("changed its input array"), inPlace.toString());
+        assertTrue(inPlace.printed().startsWith("NOT YET exercise 1: on a lag-1 difference: your code changed its input y = [1.0, 2.0, 4.0, 7.0, 11.0], m = 1 into y = [1.0, 1.0, 2.0, 3.0, 4.0], m = 1 (write the differences into a new array)"), inPlace.printed());
 
-        CheckResult placeholder = Chapter01.seasonalDifference((y, m) -> {
+        Chapter03Test.Verdict placeholder = Chapter03Test.run(() -> Chapter01.check1((y, m) -> {
             throw new UnsupportedOperationException("Exercise 1: your code here");
-        });
-        assertTrue(placeholder.toString().contains("not answered yet: replace the line throw new UnsupportedOperationException(\"Exercise 1: your code here\")"), placeholder.toString());
+        }));
+        assertTrue(placeholder.printed().contains("not answered yet: replace the line throw new UnsupportedOperationException(\"Exercise 1: your code here\")"), placeholder.printed());
     }
 
     @Test
     void autocorrelation() {
-        CheckResult ok = Chapter01.autocorrelation(AUTOCORRELATION);
-        assertTrue(ok.passed(), ok.toString());
+        Chapter03Test.Verdict ok = Chapter03Test.run(() -> Chapter01.check2(AUTOCORRELATION));
+        assertTrue(ok.passed(), ok.printed());
 
         // the usual mistake: Pearson correlation of the pairs (y_t, y_{t+k}) instead of r_k
         ToDoubleBiFunction<double[], Integer> pearson = (y, k) -> new org.apache.commons.math3.stat.correlation.PearsonsCorrelation()
                 .correlation(java.util.Arrays.copyOfRange(y, 0, y.length - k), java.util.Arrays.copyOfRange(y, k, y.length));
-        CheckResult wrong = Chapter01.autocorrelation(pearson);
+        Chapter03Test.Verdict wrong = Chapter03Test.run(() -> Chapter01.check2(pearson));
         assertFalse(wrong.passed());
-        assertEquals("NOT YET: autocorrelation: for y = [1, 2, 3, 4, 5], k = 1 expected 0.400000 but got 1 "
-                + "(use the mean of the whole series, and divide by the sum of squares over all n points)", wrong.toString());
+        assertEquals("NOT YET exercise 2: on a straight line, k = 1 (input y = [1.0, 2.0, 3.0, 4.0, 5.0], k = 1): expected 0.4, got 1.0 "
+                + "(use the mean of the whole series, and divide by the sum of squares over all n points)", wrong.printed());
 
         // dividing the lag-k sum by n - k and the variance by n (the "adjusted" estimator) is also caught
         ToDoubleBiFunction<double[], Integer> adjusted = (y, k) -> AUTOCORRELATION.applyAsDouble(y, k) * y.length / (y.length - k);
-        assertFalse(Chapter01.autocorrelation(adjusted).passed());
+        assertFalse(Chapter03Test.run(() -> Chapter01.check2(adjusted)).passed());
     }
 
     @Test
     void supervisedRows() {
-        CheckResult ok = Chapter01.supervisedRows(SUPERVISED_ROWS);
-        assertTrue(ok.passed(), ok.toString());
+        Chapter03Test.Verdict ok = Chapter03Test.run(() -> Chapter01.check3(SUPERVISED_ROWS));
+        assertTrue(ok.passed(), ok.printed());
 
         // one row short: forgets the last target
-        CheckResult short1 = Chapter01.supervisedRows((y, p) -> java.util.Arrays.copyOf(SUPERVISED_ROWS.apply(y, p), y.length - p - 1));
-        assertEquals("NOT YET: supervised rows: for y = [1, 2, 3, 4, 5], p = 2 expected 3 rows but got 2 (first expected row [1, 2, 3])",
-                short1.toString());
+        Chapter03Test.Verdict short1 = Chapter03Test.run(() -> Chapter01.check3((y, p) -> java.util.Arrays.copyOf(SUPERVISED_ROWS.apply(y, p), y.length - p - 1)));
+        assertEquals("NOT YET exercise 3: on p = 2 (input y = [1.0, 2.0, 3.0, 4.0, 5.0], p = 2): expected [[1.0, 2.0, 3.0], [2.0, 3.0, 4.0], [3.0, 4.0, 5.0]], "
+                + "got [[1.0, 2.0, 3.0], [2.0, 3.0, 4.0]]",
+                short1.printed());
 
         // target in front of the inputs
-        CheckResult targetFirst = Chapter01.supervisedRows((y, p) -> {
+        Chapter03Test.Verdict targetFirst = Chapter03Test.run(() -> Chapter01.check3((y, p) -> {
             double[][] rows = SUPERVISED_ROWS.apply(y, p);
             for (double[] row : rows) {
                 double target = row[p];
@@ -121,8 +122,8 @@ class Chapter01Test {
                 row[0] = target;
             }
             return rows;
-        });
-        assertTrue(targetFirst.toString().startsWith("NOT YET: supervised rows: for y = [1, 2, 3, 4, 5], p = 2, row 0 expected [1, 2, 3] but got [3, 1, 2]"),
-                targetFirst.toString());
+        }));
+        assertTrue(targetFirst.printed().startsWith("NOT YET exercise 3: on p = 2 (input y = [1.0, 2.0, 3.0, 4.0, 5.0], p = 2): expected [[1.0, 2.0, 3.0], [2.0, 3.0, 4.0], [3.0, 4.0, 5.0]], got [[3.0, 1.0, 2.0],"),
+                targetFirst.printed());
     }
 }

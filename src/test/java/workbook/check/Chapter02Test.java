@@ -57,55 +57,56 @@ class Chapter02Test {
 
     @Test
     void drift() {
-        CheckResult ok = Chapter02.drift(DRIFT);
-        assertTrue(ok.passed(), ok.toString());
-        assertEquals("PASSED: drift: the line through the first and last values, extended (5 inputs checked)", ok.toString());
+        Chapter03Test.Verdict ok = Chapter03Test.run(() -> Chapter02.check1(DRIFT));
+        assertTrue(ok.passed(), ok.printed());
+        assertEquals("PASSED exercise 1: your drift forecast (the line through the first and last values, extended) matches the reference on 5 inputs "
+                + "(two values; a falling then rising history, one step; a flat history (no drift); a falling history, 4 steps; air passengers, 12 steps)", ok.printed());
 
         // slope over n instead of n - 1 steps
-        CheckResult wrongSlope = Chapter02.drift((history, horizon) -> {
+        Chapter03Test.Verdict wrongSlope = Chapter03Test.run(() -> Chapter02.check1((history, horizon) -> {
             int n = history.length;
             double[] f = new double[horizon];
             for (int h = 1; h <= horizon; h++) {
                 f[h - 1] = history[n - 1] + h * (history[n - 1] - history[0]) / n;
             }
             return f;
-        });
-        assertEquals("NOT YET: drift: for history [1, 2], horizon 3 expected [3, 4, 5] but got [2.50000, 3, 3.50000] (first difference at index 0)",
-                wrongSlope.toString());
+        }));
+        assertEquals("NOT YET exercise 1: on two values (input history [1.0, 2.0], horizon 3): expected [3.0, 4.0, 5.0], got [2.5, 3.0, 3.5]",
+                wrongSlope.printed());
     }
 
     @Test
     void seasonalNaive() {
-        CheckResult ok = Chapter02.seasonalNaive12(SEASONAL_NAIVE_12);
-        assertTrue(ok.passed(), ok.toString());
+        Chapter03Test.Verdict ok = Chapter03Test.run(() -> Chapter02.check2(SEASONAL_NAIVE_12));
+        assertTrue(ok.passed(), ok.printed());
 
         // correct for one season ahead only: runs off the history beyond h = 12
-        CheckResult oneSeason = Chapter02.seasonalNaive12((history, horizon) -> {
+        Chapter03Test.Verdict oneSeason = Chapter03Test.run(() -> Chapter02.check2((history, horizon) -> {
             double[] f = new double[horizon];
             for (int h = 1; h <= horizon; h++) {
                 f[h - 1] = history[Math.min(history.length - 12 + h - 1, history.length - 1)];
             }
             return f;
-        });
+        }));
         assertFalse(oneSeason.passed());
-        assertTrue(oneSeason.message().contains("horizon 13 expected"), oneSeason.toString());
+        assertTrue(oneSeason.printed().contains("on a ramp, past one season (repeat again) (input history [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, ... (30 values)], horizon 13): expected "), oneSeason.printed());
 
         // persistence is not seasonal naive
-        CheckResult persistence = Chapter02.seasonalNaive12((history, horizon) -> {
+        Chapter03Test.Verdict persistence = Chapter03Test.run(() -> Chapter02.check2((history, horizon) -> {
             double[] f = new double[horizon];
             Arrays.fill(f, history[history.length - 1]);
             return f;
-        });
+        }));
         assertFalse(persistence.passed());
     }
 
     @Test
     void ar1() {
-        CheckResult ok = Chapter02.ar1(AR1);
-        assertTrue(ok.passed(), ok.toString());
+        Chapter03Test.Verdict ok = Chapter03Test.run(() -> Chapter02.check3(AR1));
+        assertTrue(ok.passed(), ok.printed());
 
         // no intercept: the regression through the origin
-        CheckResult noIntercept = Chapter02.ar1((history, horizon) -> {
+        Chapter03Test.Verdict noIntercept = Chapter03Test.run(() -> Chapter02.check3((history, horizon) -> {
             double sxy = 0;
             double sxx = 0;
             for (int t = 1; t < history.length; t++) {
@@ -119,19 +120,19 @@ class Chapter02Test {
                 f[h] = last;
             }
             return f;
-        });
+        }));
         assertFalse(noIntercept.passed());
-        assertTrue(noIntercept.toString().startsWith("NOT YET: AR(1): for history [1, 3, 2, 5, 4], horizon 3 expected"), noIntercept.toString());
+        assertTrue(noIntercept.printed().startsWith("NOT YET exercise 3: on five values, 3 steps (input history [1.0, 3.0, 2.0, 5.0, 4.0], horizon 3): expected [3.5714285714285716, "), noIntercept.printed());
 
         // every step repeats the one-step forecast instead of feeding it back
-        CheckResult flat = Chapter02.ar1((history, horizon) -> {
+        Chapter03Test.Verdict flat = Chapter03Test.run(() -> Chapter02.check3((history, horizon) -> {
             double[] f = AR1.forecast(history, 1);
             double[] out = new double[horizon];
             Arrays.fill(out, f[0]);
             return out;
-        });
+        }));
         assertFalse(flat.passed());
-        assertTrue(flat.message().contains("first difference at index 1"), flat.toString());
+        assertTrue(flat.printed().contains("(input history [1.0, 3.0, 2.0, 5.0, 4.0], horizon 3): expected [3.5714285714285716, 3.546938775510204, 3.5455393586005832], got [3.5714285714285716, 3.5714285714285716, 3.5714285714285716]"), flat.printed());
     }
 
     static final Chapter02.LjungBoxStatistic LJUNG_BOX_Q = (series, lags) -> {
@@ -146,25 +147,26 @@ class Chapter02Test {
 
     @Test
     void ljungBoxQ() {
-        CheckResult ok = Chapter02.ljungBoxQ(LJUNG_BOX_Q);
-        assertTrue(ok.passed(), ok.toString());
-        assertEquals("PASSED: Ljung-Box Q: n (n + 2) times the sum of r_k^2 / (n - k) over lags 1..h (4 inputs checked)",
-                ok.toString());
+        Chapter03Test.Verdict ok = Chapter03Test.run(() -> Chapter02.check4(LJUNG_BOX_Q));
+        assertTrue(ok.passed(), ok.printed());
+        assertEquals("PASSED exercise 4: your Ljung-Box Q (n (n + 2) times the sum of r_k^2 / (n - k) over lags 1..h) matches the reference on 4 inputs "
+                + "(eight values, one lag; eight values, three lags; noise around a mean of 5, ten lags; differenced log air passengers, 24 lags)",
+                ok.printed());
 
         // Box-Pierce, n times the sum of r_k^2: close to Q for long series, not equal
-        CheckResult boxPierce = Chapter02.ljungBoxQ((series, lags) -> {
+        Chapter03Test.Verdict boxPierce = Chapter03Test.run(() -> Chapter02.check4((series, lags) -> {
             double[] r = workbook.classic.Correlogram.acf(series, lags).values();
             double sum = 0;
             for (int k = 1; k <= lags; k++) {
                 sum += r[k] * r[k];
             }
             return series.length * sum;
-        });
+        }));
         assertFalse(boxPierce.passed());
-        assertTrue(boxPierce.message().contains("lags 1 expected"), boxPierce.toString());
+        assertTrue(boxPierce.printed().startsWith("NOT YET exercise 4: on eight values, one lag (input series [1.0, 3.0, 2.0, 5.0, 4.0, 6.0, 5.0, 8.0], lags 1): expected "), boxPierce.printed());
 
         // autocorrelations without removing the mean
-        CheckResult notCentred = Chapter02.ljungBoxQ((series, lags) -> {
+        Chapter03Test.Verdict notCentred = Chapter03Test.run(() -> Chapter02.check4((series, lags) -> {
             int n = series.length;
             double c0 = 0;
             for (double v : series) {
@@ -179,7 +181,7 @@ class Chapter02Test {
                 sum += (ck / c0) * (ck / c0) / (n - k);
             }
             return n * (n + 2.0) * sum;
-        });
+        }));
         assertFalse(notCentred.passed());
     }
 }

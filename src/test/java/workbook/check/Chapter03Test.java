@@ -63,7 +63,7 @@ class Chapter03Test {
 
         Verdict noBias = run(() -> Chapter03.check1((w, x, h) -> step(w, x, h, false)));
         assertFalse(noBias.passed());
-        assertTrue(noBias.printed().startsWith("NOT YET exercise 1: on \"input 1, hidden 2, h_{t-1} = 0\""), noBias.printed());
+        assertTrue(noBias.printed().startsWith("NOT YET exercise 1: on input 1, hidden 2, h_{t-1} = 0 (input x = [0.7], h_{t-1} = [0.0, 0.0]): expected ["), noBias.printed());
         assertTrue(noBias.printed().contains("expected [") && noBias.printed().contains("got ["), noBias.printed());
 
         Verdict wrongLength = run(() -> Chapter03.check1((w, x, h) -> new double[1]));
@@ -99,9 +99,9 @@ class Chapter03Test {
         // 1 × 16 + 16 × 16 + 2 × 16 = 304
         Verdict oneBias = run(() -> Chapter03.check3((d, h, l) -> (long) h * d + (long) h * h + h));
         assertFalse(oneBias.passed());
-        assertTrue(oneBias.printed().contains("on input 1, hidden 1, 1 layer: expected 4, got 3"), oneBias.printed());
+        assertEquals("NOT YET exercise 3: on input 1, hidden 1, 1 layer (input count(1, 1, 1)): expected 4, got 3 (PyTorch keeps two bias vectors, b_ih and b_hh)", oneBias.printed());
         Verdict upperReadsX = run(() -> Chapter03.check3((d, h, l) -> l * ((long) h * d + (long) h * h + 2L * h)));
-        assertTrue(upperReadsX.printed().contains("on input 3, hidden 8, 2 layers: expected"), upperReadsX.printed());
+        assertTrue(upperReadsX.printed().contains("on input 3, hidden 8, 2 layers (input count(3, 8, 2)): expected"), upperReadsX.printed());
     }
 
     @Test

@@ -49,19 +49,19 @@ class Chapter05Test extends CapturesStandardOutput {
 
     @Test
     void lstmStep() {
-        Chapter05.checkLstmStep(step(new int[] {0, 1, 2, 3}, true));
+        Chapter05.exercise1(step(new int[] {0, 1, 2, 3}, true));
         assertTrue(verdict().startsWith("PASSED exercise 1: one LSTM step"));
 
         // Keras' gate order (i, f, c, o) is the same here; TensorFlow's older (i, g, f, o) is not
-        Chapter05.checkLstmStep(step(new int[] {0, 2, 1, 3}, true));
+        Chapter05.exercise1(step(new int[] {0, 2, 1, 3}, true));
         String wrongOrder = verdict();
         assertTrue(wrongOrder.startsWith("NOT YET exercise 1: on the first step"), wrongOrder);
         assertTrue(wrongOrder.contains("expected State[h="), wrongOrder);
 
-        Chapter05.checkLstmStep(step(new int[] {0, 1, 2, 3}, false));
+        Chapter05.exercise1(step(new int[] {0, 1, 2, 3}, false));
         assertTrue(verdict().startsWith("NOT YET exercise 1:"));
 
-        Chapter05.checkLstmStep((x, previous, w) -> {
+        Chapter05.exercise1((x, previous, w) -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(1));
         });
         assertTrue(verdict().startsWith("NOT YET exercise 1: not answered yet"));
@@ -69,7 +69,7 @@ class Chapter05Test extends CapturesStandardOutput {
 
     @Test
     void forgetBias() {
-        Chapter05.checkForgetBias(hidden -> {
+        Chapter05.exercise2(hidden -> {
             double[] b = new double[4 * hidden];
             Arrays.fill(b, hidden, 2 * hidden, 1.0);
             return b;
@@ -77,7 +77,7 @@ class Chapter05Test extends CapturesStandardOutput {
         assertTrue(verdict().startsWith("PASSED exercise 2:"));
 
         // the first block is the input gate, not the forget gate
-        Chapter05.checkForgetBias(hidden -> {
+        Chapter05.exercise2(hidden -> {
             double[] b = new double[4 * hidden];
             Arrays.fill(b, 0, hidden, 1.0);
             return b;
@@ -87,10 +87,10 @@ class Chapter05Test extends CapturesStandardOutput {
                 firstBlock);
 
         // only `hidden` values instead of one per gate row
-        Chapter05.checkForgetBias(hidden -> new double[hidden]);
+        Chapter05.exercise2(hidden -> new double[hidden]);
         assertTrue(verdict().startsWith("NOT YET exercise 2:"));
 
-        Chapter05.checkForgetBias(hidden -> {
+        Chapter05.exercise2(hidden -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(2));
         });
         assertTrue(verdict().startsWith("NOT YET exercise 2: not answered yet"));

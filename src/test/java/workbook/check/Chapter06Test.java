@@ -61,21 +61,21 @@ class Chapter06Test extends CapturesStandardOutput {
 
     @Test
     void gruStep() {
-        Chapter06.checkGruStep(step(false, false));
+        Chapter06.exercise1(step(false, false));
         assertTrue(verdict().startsWith("PASSED exercise 1: one GRU step"));
 
-        Chapter06.checkGruStep(step(true, false));
+        Chapter06.exercise1(step(true, false));
         String chung = verdict();
         assertTrue(chung.startsWith("NOT YET exercise 1: on the first step"), chung);
 
         // Cho et al.'s reset placement (b_hn then sits outside the reset gate)
-        Chapter06.checkGruStep(step(false, true));
+        Chapter06.exercise1(step(false, true));
         String resetBefore = verdict();
         assertTrue(resetBefore.startsWith("NOT YET exercise 1: on the first step (h zero), input 3, hidden 4 (input x = ["),
                 resetBefore);
         assertTrue(resetBefore.contains("weights of a GRU(input 3, hidden 4)): expected [-0.24192"), resetBefore);
 
-        Chapter06.checkGruStep((x, h, w) -> {
+        Chapter06.exercise1((x, h, w) -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(1));
         });
         assertTrue(verdict().startsWith("NOT YET exercise 1: not answered yet"));
@@ -83,14 +83,14 @@ class Chapter06Test extends CapturesStandardOutput {
 
     @Test
     void parameterCount() {
-        Chapter06.checkParameterCount((kind, input, hidden) -> {
+        Chapter06.exercise2((kind, input, hidden) -> {
             long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
             return gates * hidden * (input + hidden + 2L);
         });
         assertTrue(verdict().startsWith("PASSED exercise 2:"));
 
         // one bias vector instead of PyTorch's two
-        Chapter06.checkParameterCount((kind, input, hidden) -> {
+        Chapter06.exercise2((kind, input, hidden) -> {
             long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
             return gates * hidden * (input + hidden + 1L);
         });
@@ -98,7 +98,7 @@ class Chapter06Test extends CapturesStandardOutput {
         assertTrue(oneBias.startsWith("NOT YET exercise 2: on GRU, input 1, hidden 32"), oneBias);
         assertTrue(oneBias.contains("expected 3360, got 3264"), oneBias);
 
-        Chapter06.checkParameterCount((kind, input, hidden) -> {
+        Chapter06.exercise2((kind, input, hidden) -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(2));
         });
         assertTrue(verdict().startsWith("NOT YET exercise 2: not answered yet"));

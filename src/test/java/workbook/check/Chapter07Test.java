@@ -51,16 +51,16 @@ class Chapter07Test extends CapturesStandardOutput {
 
     @Test
     void stackedParameterCount() {
-        Chapter07.checkStackedParameterCount(count(true));
+        Chapter07.exercise1(count(true));
         assertTrue(verdict().startsWith("PASSED exercise 1:"));
 
         // the second layer of a bidirectional stack reads 2·hidden features, not hidden
-        Chapter07.checkStackedParameterCount(count(false));
+        Chapter07.exercise1(count(false));
         String oneDirectionInput = verdict();
         assertTrue(oneDirectionInput.startsWith("NOT YET exercise 1: on LSTM, 3 layers, bidirectional, input 2, hidden 16"),
                 oneDirectionInput);
 
-        Chapter07.checkStackedParameterCount((kind, input, hidden, layers, bi) -> {
+        Chapter07.exercise1((kind, input, hidden, layers, bi) -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(1));
         });
         assertTrue(verdict().startsWith("NOT YET exercise 1: not answered yet"));
@@ -68,17 +68,17 @@ class Chapter07Test extends CapturesStandardOutput {
 
     @Test
     void bidirectionalByHand() {
-        Chapter07.checkBidirectional(bidirectional(true));
+        Chapter07.exercise2(bidirectional(true));
         assertTrue(verdict().startsWith("PASSED exercise 2:"));
 
         // the backward states left in the order they were computed (reversed time)
-        Chapter07.checkBidirectional(bidirectional(false));
+        Chapter07.exercise2(bidirectional(false));
         String reversedOrder = verdict();
         assertTrue(reversedOrder.startsWith("NOT YET exercise 2: on an RNN, input 2, hidden 3, 5 steps (input RNN_TANH("),
                 reversedOrder);
 
         // the backward network run on the sequence in forward order
-        Chapter07.checkBidirectional((forwardNet, backwardNet, sequence) -> {
+        Chapter07.exercise2((forwardNet, backwardNet, sequence) -> {
             double[][] f = forwardNet.forward(new double[][][] {sequence}).outputs()[0];
             double[][] b = backwardNet.forward(new double[][][] {sequence}).outputs()[0];
             double[][] out = new double[sequence.length][];
@@ -90,7 +90,7 @@ class Chapter07Test extends CapturesStandardOutput {
         });
         assertTrue(verdict().startsWith("NOT YET exercise 2:"));
 
-        Chapter07.checkBidirectional((forwardNet, backwardNet, sequence) -> {
+        Chapter07.exercise2((forwardNet, backwardNet, sequence) -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(2));
         });
         assertTrue(verdict().startsWith("NOT YET exercise 2: not answered yet"));

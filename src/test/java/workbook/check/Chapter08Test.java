@@ -60,11 +60,11 @@ class Chapter08Test extends CapturesStandardOutput {
 
     @Test
     void logReturns() {
-        assertTrue(Chapter08.logReturnsVerdict(LOG_RETURNS));
+        assertTrue(Chapter08.check1(LOG_RETURNS));
         assertTrue(verdict().startsWith("PASSED exercise 1: logReturns(prices) matches the reference on 5 inputs"));
 
         // simple returns p_t / p_{t-1} - 1 instead of log returns: close for small moves, wrong on 100 -> 110
-        assertFalse(Chapter08.logReturnsVerdict(prices -> {
+        assertFalse(Chapter08.check1(prices -> {
             double[] r = new double[prices.length - 1];
             for (int t = 1; t < prices.length; t++) {
                 r[t - 1] = prices[t] / prices[t - 1] - 1;
@@ -76,7 +76,7 @@ class Chapter08Test extends CapturesStandardOutput {
         assertTrue(simple.contains("got [0.1"), simple);
 
         // one value per price (a leading 0): wrong length
-        assertFalse(Chapter08.logReturnsVerdict(prices -> {
+        assertFalse(Chapter08.check1(prices -> {
             double[] r = new double[prices.length];
             for (int t = 1; t < prices.length; t++) {
                 r[t] = Math.log(prices[t] / prices[t - 1]);
@@ -85,7 +85,7 @@ class Chapter08Test extends CapturesStandardOutput {
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 1: on two prices"));
 
-        assertFalse(Chapter08.logReturnsVerdict(prices -> {
+        assertFalse(Chapter08.check1(prices -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(1));
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 1: not answered yet"));
@@ -93,15 +93,15 @@ class Chapter08Test extends CapturesStandardOutput {
 
     @Test
     void trainOnlyScaling() {
-        assertTrue(Chapter08.trainOnlyScalingVerdict(TRAIN_ONLY_SCALING));
+        assertTrue(Chapter08.check2(TRAIN_ONLY_SCALING));
         assertTrue(verdict().startsWith("PASSED exercise 2: scale(series, trainSize) matches the reference on 4 inputs"));
 
         // the material's mistake: statistics of the whole series
-        assertFalse(Chapter08.trainOnlyScalingVerdict((series, trainSize) -> TRAIN_ONLY_SCALING.apply(series, series.length)));
+        assertFalse(Chapter08.check2((series, trainSize) -> TRAIN_ONLY_SCALING.apply(series, series.length)));
         assertTrue(verdict().startsWith("NOT YET exercise 2: on a rising series, half of it for training"));
 
         // the sample standard deviation (n - 1): the workbook's scalers use the population one
-        assertFalse(Chapter08.trainOnlyScalingVerdict((series, trainSize) -> {
+        assertFalse(Chapter08.check2((series, trainSize) -> {
             double[] z = TRAIN_ONLY_SCALING.apply(series, trainSize);
             double factor = Math.sqrt((trainSize - 1.0) / trainSize);
             return Arrays.stream(z).map(v -> v * factor).toArray();
@@ -109,22 +109,22 @@ class Chapter08Test extends CapturesStandardOutput {
         assertTrue(verdict().startsWith("NOT YET exercise 2: on a rising series"));
 
         // scaling only the training part: the test part is missing
-        assertFalse(Chapter08.trainOnlyScalingVerdict((series, trainSize) ->
+        assertFalse(Chapter08.check2((series, trainSize) ->
                 TRAIN_ONLY_SCALING.apply(Arrays.copyOf(series, trainSize), trainSize)));
         assertTrue(verdict().startsWith("NOT YET exercise 2: on a rising series"));
     }
 
     @Test
     void mase() {
-        assertTrue(Chapter08.maseVerdict(MASE));
+        assertTrue(Chapter08.check3(MASE));
         assertTrue(verdict().startsWith("PASSED exercise 3: mase(actual, forecast, history) matches the reference on 4 inputs"));
 
         // scaled by the naive error on the actual values instead of the training history
-        assertFalse(Chapter08.maseVerdict((actual, forecast, history) -> MASE.mase(actual, forecast, actual)));
+        assertFalse(Chapter08.check3((actual, forecast, history) -> MASE.mase(actual, forecast, actual)));
         assertFalse(verdict().startsWith("PASSED"));
 
         // divided by n instead of the n - 1 differences
-        assertFalse(Chapter08.maseVerdict((actual, forecast, history) ->
+        assertFalse(Chapter08.check3((actual, forecast, history) ->
                 MASE.mase(actual, forecast, history) * (history.length - 1) / history.length));
         String divided = verdict();
         assertTrue(divided.startsWith("NOT YET exercise 3: on a two-point history"), divided);
@@ -135,7 +135,7 @@ class Chapter08Test extends CapturesStandardOutput {
     void theIntervalExerciseIsJudgedByItsHeldOutIntervalScore() {
         int[] seen = new int[1];
         // the reference: the spread of the last 20 trading days, 2.2 standard deviations wide
-        assertTrue(Chapter08.intervalVerdict(returns -> {
+        assertTrue(Chapter08.check4(returns -> {
             seen[0] = returns.length;
             return new Chapter08.IntervalChoice(20, 2.2);
         }));
@@ -148,24 +148,24 @@ class Chapter08Test extends CapturesStandardOutput {
         assertEquals(workbook.data.ChronologicalSplit.fractions(close.length - 1, 0.7, 0.15).validationEnd(), seen[0]);
 
         // a long window is the constant spread again: not better by 10%
-        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(1000, 1.96)));
+        assertFalse(Chapter08.check4(returns -> new Chapter08.IntervalChoice(1000, 1.96)));
         assertTrue(verdict().startsWith("NOT YET exercise 4: IntervalChoice[window=1000, width=1.96] on the 766 held-out test "
                 + "days: mean interval score 0.09417"));
         // two days are too few to estimate a spread: narrow intervals that miss often
-        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(2, 1.96)));
+        assertFalse(Chapter08.check4(returns -> new Chapter08.IntervalChoice(2, 1.96)));
         String noisy = verdict();
         assertTrue(noisy.contains("71.7% of the returns inside") && noisy.contains("the goal: 0.08312 or less (10% below the baseline). Calm and wild"), noisy);
         // an interval wide enough to hold every return costs its width
-        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(20, 8)));
+        assertFalse(Chapter08.check4(returns -> new Chapter08.IntervalChoice(20, 8)));
         assertTrue(verdict().contains("mean interval score 0.14441, 99.9% of the returns inside"));
 
-        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(1, 1.96)));
+        assertFalse(Chapter08.check4(returns -> new Chapter08.IntervalChoice(1, 1.96)));
         assertEquals("NOT YET exercise 4: the window must hold 2..4338 past returns, got 1", verdict());
-        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(20, -1)));
+        assertFalse(Chapter08.check4(returns -> new Chapter08.IntervalChoice(20, -1)));
         assertEquals("NOT YET exercise 4: the width must be a positive number of standard deviations, got -1.0", verdict());
-        assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(20, Double.NaN)));
+        assertFalse(Chapter08.check4(returns -> new Chapter08.IntervalChoice(20, Double.NaN)));
         assertTrue(verdict().startsWith("NOT YET exercise 4: the width must be"));
-        assertFalse(Chapter08.intervalVerdict(returns -> {
+        assertFalse(Chapter08.check4(returns -> {
             throw new UnsupportedOperationException(Check.placeholderMessage(4));
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 4: not answered yet"));

@@ -59,7 +59,7 @@ class ShippedDataTest extends CapturesStandardOutput {
         String before = System.getProperty(DataFiles.PROPERTY);
         System.setProperty(DataFiles.PROPERTY, forged.toString());
         try {
-            assertFalse(Chapter08.intervalVerdict(returns -> new Chapter08.IntervalChoice(2, 0.1)));
+            assertFalse(Chapter08.check4(returns -> new Chapter08.IntervalChoice(2, 0.1)));
         } finally {
             if (before == null) {
                 System.clearProperty(DataFiles.PROPERTY);
