@@ -131,7 +131,7 @@ public final class Chapter08 {
     public record IntervalChoice(int window, double width) {
     }
 
-    /** Exercise 4: the student's code, given the S&P 500 log returns before the test period only, chooses the interval. */
+    /** Exercise 4: the student's code, given the S&amp;P 500 log returns before the test period only, chooses the interval. */
     @FunctionalInterface
     public interface IntervalDesign {
         IntervalChoice design(double[] returnsBeforeTest);
@@ -145,7 +145,7 @@ public final class Chapter08 {
     static final double IMPROVEMENT = 0.10;
 
     /**
-     * Exercise 4: on every day of the S&P 500 test period (the last 15% of the returns, which only the checker holds)
+     * Exercise 4: on every day of the S&amp;P 500 test period (the last 15% of the returns, which only the checker holds)
      * the interval is built from the returns before that day and scored with the interval score of Gneiting and
      * Raftery (2007), {@code (u - l) + (2/α)(l - y)⁺ + (2/α)(y - u)⁺}: narrow is good, a miss costs 40 times how far
      * it missed. Passes when the mean score is at least {@link #IMPROVEMENT} below the constant-spread baseline's.

@@ -125,7 +125,7 @@ public final class Check {
             this.tolerance = tolerance;
         }
 
-        /** Relative tolerance for numbers (default 1e-9): |got - expected| <= tolerance * max(1, |expected|). */
+        /** Relative tolerance for numbers (default 1e-9): {@code |got - expected| <= tolerance * max(1, |expected|)}. */
         public Exercise tolerance(double relative) {
             if (!(relative >= 0)) {
                 throw new IllegalArgumentException("tolerance must be >= 0, got " + relative);
