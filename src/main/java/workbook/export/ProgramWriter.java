@@ -69,15 +69,27 @@ final class ProgramWriter {
                 imports.add(line, Origin.NONE);
             }
         }
+        // every cell's snippets parsed at once: one compiler task per notebook, not one per cell
+        List<List<CellSnippets.Snippet>> snippetsByCell = new ArrayList<>();
+        List<CellSnippets.Snippet> allSnippets = new ArrayList<>();
         for (Cell cell : cells) {
+            List<CellSnippets.Snippet> snippets = cell.leftOut() != null ? List.of() : splitter.split(cell.source());
+            snippetsByCell.add(snippets);
+            allSnippets.addAll(snippets);
+        }
+        List<SnippetNames.Names> allNames = SnippetNames.of(allSnippets);
+        int firstSnippet = 0;
+        for (int c = 0; c < cells.size(); c++) {
+            Cell cell = cells.get(c);
             String where = notebook + " cell " + cell.index();
+            List<CellSnippets.Snippet> snippets = snippetsByCell.get(c);
+            List<SnippetNames.Names> names = allNames.subList(firstSnippet, firstSnippet + snippets.size());
+            firstSnippet += snippets.size();
             if (cell.leftOut() != null) {
                 status.put(cell.index(), "left out: " + cell.leftOut());
                 body.add(INDENT + INDENT + "// cell " + cell.index() + " left out: " + cell.leftOut(), Origin.NONE);
                 continue;
             }
-            List<CellSnippets.Snippet> snippets = splitter.split(cell.source());
-            List<SnippetNames.Names> names = SnippetNames.of(snippets);
             String needs = null;
             for (int i = 0; i < snippets.size() && needs == null; i++) {
                 if (snippets.get(i).kind() == CellSnippets.Kind.IMPORT) {

@@ -70,6 +70,9 @@ final class SnippetNames {
             sources.add(new Source("S" + i, wrapped));
             prefixLengths.add(snippet.kind() == CellSnippets.Kind.IMPORT ? 0 : wrapped.indexOf('\n') + 1);
         }
+        if (sources.isEmpty()) {
+            return List.of();
+        }
         JavacTask task = (JavacTask) COMPILER.getTask(null, null, new DiagnosticCollector<>(), List.of("-proc:none"),
                 null, sources);
         List<Names> names = new ArrayList<>();

@@ -7,6 +7,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.api.ScatterPlot;
 import tech.tablesaw.plotly.components.Figure;
+import workbook.display.Displays;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +70,8 @@ class RichDisplayTest {
     @Test
     void aFigureAsTextNamesItsTitleAndTracesTheSameEveryRun() {
         Table t = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 3, 4));
-        assertEquals("Figure: monthly means (1 trace)", RichDisplay.figureText(ScatterPlot.create("monthly means", t, "x", "y")));
-        assertEquals("Figure: (untitled) (0 traces)", RichDisplay.figureText(new Figure()));
+        assertEquals("Figure: monthly means (1 trace)", Displays.text(ScatterPlot.create("monthly means", t, "x", "y")));
+        assertEquals("Figure: (untitled) (0 traces)", Displays.text(new Figure()));
     }
 
     @Test

@@ -1,0 +1,125 @@
+"""Runs every program `./workbook export` wrote, against the library alone, and checks that each prints what its
+notebook shows: the same digits, in the same order.
+
+Each program runs in a JVM of its own (the kernel's JVM options) through workbook.export.RecordedRun, which keeps
+its output as a notebook keeps it (a display's last state; stdout, stderr; an uncaught exception). The outputs of
+the notebook's cells that the program holds (export.json says which) are compared with the program's, line by
+line, with the masks of `notebook_claims.py same` (timings, plot ids) and the plain text of displays only (a
+program has no HTML). So this run can stand for a second execution of the notebooks.
+
+Usage: exported_programs.py --library-classpath CP --classes DIR --export DIR --executed DIR [--java-options OPTS]
+       [--recorded DIR] [NOTEBOOK_NAME...]
+Exit status 1 with one line per problem, naming notebook, cell and the lines that differ.
+"""
+import argparse
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from notebook_claims import coalesced, comparable, load, masked_table, text_of  # noqa: E402  (the same masks)
+
+
+def printed(output):
+    """An output as a program can show it: streams and errors as they are, a display by its plain text."""
+    if output.get("output_type") in ("display_data", "execute_result"):
+        plain = text_of(output.get("data", {}).get("text/plain", ""))
+        return {"output_type": "display_data", "data": {"text/plain": masked_table(plain)}}
+    return output
+
+
+def lines_of(outputs):
+    return [line for output in coalesced([printed(o) for o in outputs]) for line in comparable(output)]
+
+
+def notebook_lines(executed, cells):
+    """(cell index, line) of every output line of the notebook's cells that the program holds, in order."""
+    shown = []
+    for index, cell in enumerate(load(executed)["cells"]):
+        if cells.get(str(index)) == "in":
+            shown += [(index, line) for line in lines_of(cell.get("outputs", []))]
+    return shown
+
+
+def compare(name, shown, recorded):
+    """The first line where the program's output and the notebook's differ, as a problem; or None."""
+    program = lines_of(recorded)
+    for position in range(max(len(shown), len(program))):
+        cell, expected = shown[position] if position < len(shown) else (None, "<nothing>")
+        got = program[position] if position < len(program) else "<nothing>"
+        if expected != got:
+            where = f"cell {cell}" if cell is not None else "after the last cell"
+            return (f"{name} {where}: the program's output differs from the notebook's (line {position + 1}):\n"
+                    f"    notebook: {expected[:300]}\n    program:  {got[:300]}")
+    return None
+
+
+def recorder_classes(classes, folder):
+    """A folder holding workbook.export.RecordedRun only (nothing else of the exporter, kernel or checkers)."""
+    target = os.path.join(folder, "workbook", "export")
+    os.makedirs(target)
+    for name in os.listdir(os.path.join(classes, "workbook", "export")):
+        if name.startswith("RecordedRun"):
+            shutil.copy(os.path.join(classes, "workbook", "export", name), target)
+    return folder
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--library-classpath", required=True)
+    parser.add_argument("--classes", required=True, help="target/classes (for workbook.export.RecordedRun)")
+    parser.add_argument("--export", required=True, help="the folder ./workbook export wrote")
+    parser.add_argument("--executed", required=True, help="the executed notebooks to compare with")
+    parser.add_argument("--java-options", default="")
+    parser.add_argument("--recorded", help="where to keep each program's recorded outputs (default: a temporary folder)")
+    parser.add_argument("notebooks", nargs="*", help="only these notebooks (file names)")
+    args = parser.parse_args()
+    with open(os.path.join(args.export, "export.json"), encoding="utf-8") as f:
+        programs = json.load(f)
+    if args.notebooks:
+        programs = [p for p in programs if p["notebook"] in args.notebooks]
+    scratch = tempfile.mkdtemp(prefix="exported-programs-")
+    recorded_dir = args.recorded or os.path.join(scratch, "recorded")
+    os.makedirs(recorded_dir, exist_ok=True)
+    classpath = os.pathsep.join([os.path.join(args.export, "classes"),
+                                 recorder_classes(args.classes, os.path.join(scratch, "recorder")),
+                                 args.library_classpath])
+    problems, total = [], 0.0
+    try:
+        for program in programs:
+            name = program["notebook"]
+            recorded_path = os.path.join(recorded_dir, program["program"] + ".json")
+            started = time.monotonic()
+            run = subprocess.run(["java", *shlex.split(args.java_options), "-cp", classpath, "workbook.export.RecordedRun",
+                                  recorded_path, program["program"]], capture_output=True, text=True)
+            seconds = time.monotonic() - started
+            total += seconds
+            if not os.path.exists(recorded_path):
+                problems.append(f"{name}: the program {program['program']} did not run (exit {run.returncode}): "
+                                + (run.stderr.strip().splitlines() or ["no message"])[-1])
+                print(f"FAIL {name}: {seconds:6.1f} s", flush=True)
+                continue
+            with open(recorded_path, encoding="utf-8") as f:
+                recorded = json.load(f)
+            problem = compare(name, notebook_lines(os.path.join(args.executed, name), program["cells"]), recorded)
+            if run.returncode != 0 and problem is None:
+                problem = f"{name}: the program {program['program']} ended with exit status {run.returncode}"
+            if problem:
+                problems.append(problem)
+            print(f"{'FAIL' if problem else 'ok  '} {name}: {program['program']} in {seconds:6.1f} s", flush=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    for problem in problems:
+        print("FAIL " + problem)
+    print(f"{len(programs)} programs run in {total:.1f} s; "
+          + ("every one printed its notebook's digits" if not problems else f"{len(problems)} problems"))
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
