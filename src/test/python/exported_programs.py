@@ -7,14 +7,13 @@ the notebook's cells that the program holds (export.json says which) are compare
 line, with the masks of `notebook_claims.py same` (timings, plot ids) and the plain text of displays only (a
 program has no HTML). So this run can stand for a second execution of the notebooks.
 
-Usage: exported_programs.py --library-classpath CP --classes DIR --export DIR --executed DIR [--java-options OPTS]
+Usage: exported_programs.py --library-classpath CP --classes DIR --export DIR --executed DIR [--java-option=OPT...]
        [--recorded DIR] [NOTEBOOK_NAME...]
 Exit status 1 with one line per problem, naming notebook, cell and the lines that differ.
 """
 import argparse
 import json
 import os
-import shlex
 import shutil
 import subprocess
 import sys
@@ -75,7 +74,7 @@ def main():
     parser.add_argument("--classes", required=True, help="target/classes (for workbook.export.RecordedRun)")
     parser.add_argument("--export", required=True, help="the folder ./workbook export wrote")
     parser.add_argument("--executed", required=True, help="the executed notebooks to compare with")
-    parser.add_argument("--java-options", default="")
+    parser.add_argument("--java-option", action="append", default=[], help="a JVM option (repeat; --java-option=-Xss8m)")
     parser.add_argument("--recorded", help="where to keep each program's recorded outputs (default: a temporary folder)")
     parser.add_argument("notebooks", nargs="*", help="only these notebooks (file names)")
     args = parser.parse_args()
@@ -93,9 +92,13 @@ def main():
     try:
         for program in programs:
             name = program["notebook"]
+            executed = os.path.join(args.executed, name)
+            if not os.path.exists(executed):
+                problems.append(f"{name}: no executed copy in {args.executed} to compare its program with")
+                continue
             recorded_path = os.path.join(recorded_dir, program["program"] + ".json")
             started = time.monotonic()
-            run = subprocess.run(["java", *shlex.split(args.java_options), "-cp", classpath, "workbook.export.RecordedRun",
+            run = subprocess.run(["java", *args.java_option, "-cp", classpath, "workbook.export.RecordedRun",
                                   recorded_path, program["program"]], capture_output=True, text=True)
             seconds = time.monotonic() - started
             total += seconds
@@ -106,7 +109,7 @@ def main():
                 continue
             with open(recorded_path, encoding="utf-8") as f:
                 recorded = json.load(f)
-            problem = compare(name, notebook_lines(os.path.join(args.executed, name), program["cells"]), recorded)
+            problem = compare(name, notebook_lines(executed, program["cells"]), recorded)
             if run.returncode != 0 and problem is None:
                 problem = f"{name}: the program {program['program']} ended with exit status {run.returncode}"
             if problem:
