@@ -24,11 +24,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from notebook_claims import coalesced, comparable, load, masked_table, text_of  # noqa: E402  (the same masks)
 
 
+PLOTLY_JSON = "application/vnd.plotly.v1+json"
+
+
 def printed(output):
-    """An output as a program can show it: streams and errors as they are, a display by its plain text."""
+    """An output as a program can show it: streams and errors as they are, a display by its plain text (and a
+    figure by its plotly JSON, its numbers), not by HTML."""
     if output.get("output_type") in ("display_data", "execute_result"):
-        plain = text_of(output.get("data", {}).get("text/plain", ""))
-        return {"output_type": "display_data", "data": {"text/plain": masked_table(plain)}}
+        data = output.get("data", {})
+        kept = {"text/plain": masked_table(text_of(data.get("text/plain", "")))}
+        if PLOTLY_JSON in data:
+            kept[PLOTLY_JSON] = data[PLOTLY_JSON]
+        return {"output_type": "display_data", "data": kept}
     return output
 
 

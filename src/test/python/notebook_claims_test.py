@@ -196,6 +196,14 @@ class ProgramDigits(unittest.TestCase):
         self.assertIn("n.ipynb cell 1", problem)
         self.assertIn("error java.lang.IllegalStateException: no data", problem)
 
+    def test_a_figure_whose_plotted_numbers_differ_fails_though_its_title_is_the_same(self):
+        def figure(y):
+            shown = display("Figure: loss (1 trace)", "<div id='plot0123'></div>")
+            shown["data"]["application/vnd.plotly.v1+json"] = {"data": [{"y": y}], "layout": {"title": "loss"}}
+            return shown
+        self.assertIsNone(self.problem([[figure([0.5, 0.25])]], [figure([0.5, 0.25])]))
+        self.assertIn("cell 0", self.problem([[figure([0.5, 0.25])]], [figure([0.5, 0.26])]))
+
     def test_the_outputs_of_cells_left_out_of_the_program_are_not_expected(self):
         cells = [[stream("a\n")], [stream("PASSED exercise 1: ok\n")], [stream("b\n")]]
         self.assertIsNone(self.problem(cells, [stream("a\nb\n")], {"0": "in", "1": "left out: checker", "2": "in"}))

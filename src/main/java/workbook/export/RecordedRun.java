@@ -5,7 +5,9 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import workbook.display.DisplaySink;
+import tech.tablesaw.plotly.components.Figure;
 import workbook.display.Displays;
+import workbook.display.FigureJson;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -22,7 +24,7 @@ import java.util.Map;
  * {@code System.out} and {@code System.err} as stream outputs, each display as one output whose text an update
  * replaces (a notebook keeps a progress line's last state; the console prints every state), an uncaught exception
  * as an error output. Writes them as nbformat outputs (JSON), so a test can compare the program's results with the
- * notebook's, in order. The program itself is not changed: only the display sink is, as the kernel changes it.
+ * notebook's, in order (a figure's plotted numbers too). The program itself is not changed: only the display sink is, as the kernel changes it.
  *
  * <p>Usage: {@code RecordedRun OUTPUTS_JSON PROGRAM_CLASS}; exit status 1 when the program threw.
  */
@@ -127,9 +129,13 @@ public final class RecordedRun {
         };
     }
 
+    /** A value's plain text, and for a figure its plotted numbers (plotly's JSON, as the kernel sends it). */
     private static JsonObject plainText(Object value) {
         JsonObject data = new JsonObject();
         data.addProperty("text/plain", Displays.text(value));
+        if (value instanceof Figure figure) {
+            data.add(FigureJson.MIME_TYPE, FigureJson.of(figure));
+        }
         return data;
     }
 

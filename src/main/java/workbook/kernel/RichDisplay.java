@@ -6,6 +6,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Figure;
 import workbook.display.Displays;
+import workbook.display.FigureJson;
 
 import java.util.UUID;
 
