@@ -204,6 +204,17 @@ class ProgramDigits(unittest.TestCase):
         self.assertIsNone(self.problem([[figure([0.5, 0.25])]], [figure([0.5, 0.25])]))
         self.assertIn("cell 0", self.problem([[figure([0.5, 0.25])]], [figure([0.5, 0.26])]))
 
+    def test_with_numbers_masked_other_digits_pass_but_other_text_fails(self):
+        with tempfile.TemporaryDirectory() as folder:
+            write(folder, "n.ipynb", {"cells": [{"cell_type": "code", "source": "", "metadata": {}, "execution_count": 1,
+                                                 "outputs": [stream("seed 4: 29 epochs, validation loss 0.2365\n")]}],
+                                      "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+            shown = programs.notebook_lines(os.path.join(folder, "n.ipynb"), {"0": "in"})
+        self.assertIsNone(programs.compare("n.ipynb", shown, [stream("seed 4: 28 epochs, validation loss 0.2358\n")], masked=True))
+        self.assertIn("cell 0", programs.compare("n.ipynb", shown, [stream("seed 4: 29 epochs, validation loss 0.2358\n")]))
+        self.assertIn("cell 0", programs.compare("n.ipynb", shown, [stream("seed 4: stopped, validation loss 0.2358\n")],
+                                                 masked=True))
+
     def test_the_outputs_of_cells_left_out_of_the_program_are_not_expected(self):
         cells = [[stream("a\n")], [stream("PASSED exercise 1: ok\n")], [stream("b\n")]]
         self.assertIsNone(self.problem(cells, [stream("a\nb\n")], {"0": "in", "1": "left out: checker", "2": "in"}))
