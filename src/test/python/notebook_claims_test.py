@@ -7,6 +7,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import notebook_claims as claims  # noqa: E402
+import exported_programs as programs  # noqa: E402
 
 
 def notebook(markdown, code, outputs):
@@ -156,6 +157,68 @@ class CommittedWithoutOutputs(unittest.TestCase):
             self.assertEqual([], run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb")))
             git("commit", "-q", "-am", "outputs")
             self.assertEqual(1, len(run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb"))))
+
+
+def display(text, html=None):
+    data = {"text/plain": text}
+    if html:
+        data["text/html"] = html
+    return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+class ProgramDigits(unittest.TestCase):
+    """An exported program's output against its executed notebook (exported_programs.py)."""
+
+    def problem(self, cells, recorded, status=None):
+        nb = {"cells": [{"cell_type": "code", "source": "", "metadata": {}, "outputs": outputs, "execution_count": 1}
+                        for outputs in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        status = status or {str(i): "in" for i in range(len(cells))}
+        with tempfile.TemporaryDirectory() as folder:
+            write(folder, "n.ipynb", nb)
+            return programs.compare("n.ipynb", programs.notebook_lines(os.path.join(folder, "n.ipynb"), status), recorded)
+
+    def test_the_same_digits_pass_with_timings_masked_and_a_display_by_its_plain_text(self):
+        cells = [[stream("RMSE 2.13\n"), display("epoch 5/5 loss 0.0100, 1.2 s", "<b>epoch 5/5</b>")],
+                 [stream("trained in 3.4 s\n"), display("Figure: passengers (1 trace)", "<div id='plot0123'></div>")]]
+        recorded = [stream("RMSE 2.13\n"), display("epoch 5/5 loss 0.0100, 0.9 s"), stream("trained in 2.0 s\n"),
+                    display("Figure: passengers (1 trace)")]
+        self.assertIsNone(self.problem(cells, recorded))
+
+    def test_one_digit_that_differs_fails_naming_the_cell(self):
+        problem = self.problem([[stream("MAE 1.00\n")], [stream("RMSE 2.13\n")]], [stream("MAE 1.00\nRMSE 2.14\n")])
+        self.assertIn("n.ipynb cell 1", problem)
+        self.assertIn("notebook: RMSE 2.13", problem)
+        self.assertIn("program:  RMSE 2.14", problem)
+
+    def test_a_program_that_stops_early_fails(self):
+        problem = self.problem([[stream("a\n")], [stream("b\n")]], [stream("a\n"),
+                               {"output_type": "error", "ename": "java.lang.IllegalStateException", "evalue": "no data"}])
+        self.assertIn("n.ipynb cell 1", problem)
+        self.assertIn("error java.lang.IllegalStateException: no data", problem)
+
+    def test_a_figure_whose_plotted_numbers_differ_fails_though_its_title_is_the_same(self):
+        def figure(y):
+            shown = display("Figure: loss (1 trace)", "<div id='plot0123'></div>")
+            shown["data"]["application/vnd.plotly.v1+json"] = {"data": [{"y": y}], "layout": {"title": "loss"}}
+            return shown
+        self.assertIsNone(self.problem([[figure([0.5, 0.25])]], [figure([0.5, 0.25])]))
+        self.assertIn("cell 0", self.problem([[figure([0.5, 0.25])]], [figure([0.5, 0.26])]))
+
+    def test_with_numbers_masked_other_digits_pass_but_other_text_fails(self):
+        with tempfile.TemporaryDirectory() as folder:
+            write(folder, "n.ipynb", {"cells": [{"cell_type": "code", "source": "", "metadata": {}, "execution_count": 1,
+                                                 "outputs": [stream("seed 4: 29 epochs, validation loss 0.2365\n")]}],
+                                      "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+            shown = programs.notebook_lines(os.path.join(folder, "n.ipynb"), {"0": "in"})
+        self.assertIsNone(programs.compare("n.ipynb", shown, [stream("seed 4: 28 epochs, validation loss 0.2358\n")], masked=True))
+        self.assertIn("cell 0", programs.compare("n.ipynb", shown, [stream("seed 4: 29 epochs, validation loss 0.2358\n")]))
+        self.assertIn("cell 0", programs.compare("n.ipynb", shown, [stream("seed 4: stopped, validation loss 0.2358\n")],
+                                                 masked=True))
+
+    def test_the_outputs_of_cells_left_out_of_the_program_are_not_expected(self):
+        cells = [[stream("a\n")], [stream("PASSED exercise 1: ok\n")], [stream("b\n")]]
+        self.assertIsNone(self.problem(cells, [stream("a\nb\n")], {"0": "in", "1": "left out: checker", "2": "in"}))
+        self.assertIn("cell 1", self.problem(cells, [stream("a\nb\n")]))
 
 
 if __name__ == "__main__":

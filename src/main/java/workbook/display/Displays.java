@@ -1,5 +1,8 @@
 package workbook.display;
 
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+
 import java.io.Console;
 import java.io.PrintStream;
 import java.util.Objects;
@@ -27,6 +30,27 @@ public final class Displays {
     /** Shows a value where the reader is looking (notebook output or console). */
     public static String display(Object value) {
         return current.display(value);
+    }
+
+    /** Tables longer than this show their first and last rows only, in a notebook and on the console. */
+    public static final int MAX_TABLE_ROWS = 20;
+
+    /**
+     * A value as text: what the console prints and what a notebook keeps as its plain-text form. A figure is its
+     * title and number of traces (its drawing needs a browser: save it with {@code Plots.save}), a table its
+     * rows (the first and last when there are more than {@link #MAX_TABLE_ROWS}), anything else its toString.
+     */
+    public static String text(Object value) {
+        if (value instanceof Figure figure) {
+            String title = figure.getLayout() == null ? null : figure.getLayout().getTitle();
+            int traces = figure.getTraces() == null ? 0 : figure.getTraces().length;
+            return "Figure: " + (title == null || title.isBlank() ? "(untitled)" : title)
+                    + " (" + traces + (traces == 1 ? " trace)" : " traces)");
+        }
+        if (value instanceof Table table) {
+            return table.print(MAX_TABLE_ROWS);
+        }
+        return String.valueOf(value);
     }
 
     public static void update(String displayId, Object value) {
@@ -70,13 +94,13 @@ public final class Displays {
         @Override
         public synchronized String display(Object value) {
             String id = "console-" + (++counter);
-            show(id, String.valueOf(value), false);
+            show(id, text(value), false);
             return id;
         }
 
         @Override
         public synchronized void update(String displayId, Object value) {
-            show(displayId, String.valueOf(value), displayId.equals(openId));
+            show(displayId, text(value), displayId.equals(openId));
         }
 
         @Override

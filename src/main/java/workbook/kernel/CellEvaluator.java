@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
 public final class CellEvaluator implements AutoCloseable {
 
     /** The imports every cell starts with: JShell's defaults and the IJava-style display functions. */
-    static final List<String> STARTUP_IMPORTS = List.of(
+    public static final List<String> STARTUP_IMPORTS = List.of(
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.regex.*;", "import java.util.stream.*;",

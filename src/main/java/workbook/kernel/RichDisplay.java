@@ -5,6 +5,8 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Figure;
+import workbook.display.Displays;
+import workbook.display.FigureJson;
 
 import java.util.UUID;
 
@@ -16,7 +18,7 @@ import java.util.UUID;
 final class RichDisplay {
 
     /** Tables longer than this show their first and last rows only. */
-    static final int MAX_TABLE_ROWS = 20;
+    static final int MAX_TABLE_ROWS = Displays.MAX_TABLE_ROWS;
     private static final int HEAD_ROWS = 10;
     private static final int TAIL_ROWS = 5;
 
@@ -31,22 +33,14 @@ final class RichDisplay {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> figureHtml(figure, plotly));
                     // JupyterLab, VS Code and nbviewer draw this natively; classic Notebook and nbconvert use the HTML
                     context.renderIfRequested(plotlyJson, () -> FigureJson.of(figure));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> figureText(figure));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Displays.text(figure));
                 });
         renderer.createRegistration(Table.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> tableHtml(table));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(MAX_TABLE_ROWS));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Displays.text(table));
                 });
-    }
-
-    /** What a front end without JavaScript shows (and what stays the same from run to run): the title and traces. */
-    static String figureText(Figure figure) {
-        String title = figure.getLayout() == null ? null : figure.getLayout().getTitle();
-        int traces = figure.getTraces() == null ? 0 : figure.getTraces().length;
-        return "Figure: " + (title == null || title.isBlank() ? "(untitled)" : title)
-                + " (" + traces + (traces == 1 ? " trace)" : " traces)");
     }
 
     static String figureHtml(Figure figure, PlotlyLoader plotly) {

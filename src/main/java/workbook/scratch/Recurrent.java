@@ -207,6 +207,15 @@ public final class Recurrent {
         return parameters;
     }
 
+    /** Every weight and bias, counted. */
+    public long parameterCount() {
+        long total = 0;
+        for (Parameter p : parameters) {
+            total += p.value().length;
+        }
+        return total;
+    }
+
     public void zeroGradients() {
         parameters.forEach(Parameter::zeroGradient);
     }

@@ -1,4 +1,4 @@
-package workbook.kernel;
+package workbook.display;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,15 +15,16 @@ import java.util.Map;
 
 /**
  * A Tablesaw figure as the {@code application/vnd.plotly.v1+json} bundle ({@code data}, {@code layout},
- * {@code config}) that JupyterLab, VS Code and nbviewer draw natively, without the kernel's HTML.
+ * {@code config}) that JupyterLab, VS Code and nbviewer draw natively, without the kernel's HTML; also what the
+ * tests compare when an exported program stands for a second run of its notebook (the figure's numbers).
  *
  * <p>Tablesaw only writes JavaScript: object literals with unquoted keys, single-quoted strings,
  * trailing commas and HTML-escaped text. Each literal is read with Gson's lenient reader once its
  * trailing commas are dropped; the text is unescaped afterwards.
  */
-final class FigureJson {
+public final class FigureJson {
 
-    static final String MIME_TYPE = "application/vnd.plotly.v1+json";
+    public static final String MIME_TYPE = "application/vnd.plotly.v1+json";
 
     private static final Map<String, String> ENTITIES = Map.of(
             "&#39;", "'", "&quot;", "\"", "&lt;", "<", "&gt;", ">", "&#x27;", "'", "&#x2F;", "/", "&#96;", "`");
@@ -32,7 +33,7 @@ final class FigureJson {
     }
 
     /** The figure's data, layout and config as plotly's JSON; throws JsonParseException if Tablesaw's script is unreadable. */
-    static JsonObject of(Figure figure) {
+    public static JsonObject of(Figure figure) {
         JsonObject bundle = new JsonObject();
         JsonArray data = new JsonArray();
         Trace[] traces = figure.getTraces() == null ? new Trace[0] : figure.getTraces();
