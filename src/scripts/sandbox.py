@@ -192,10 +192,12 @@ class Sandbox:
 
 
 def needed_paths(argv):
-    """The files and folders the kernel's command names: the JVM, the class path, -Dname=path values."""
+    """The files and folders the kernel's command names: the JVM, the class path, -Dname=path values, the class-data
+    archive (-XX:SharedArchiveFile=path; without it the kernel still starts, only slower)."""
     paths = []
     for argument in argv:
-        value = argument.split("=", 1)[1] if argument.startswith("-D") and "=" in argument else argument
+        named = argument.startswith(("-D", "-XX:SharedArchiveFile=")) and "=" in argument
+        value = argument.split("=", 1)[1] if named else argument
         paths += [part for part in value.split(os.pathsep) if os.path.isabs(part)]
     return paths
 

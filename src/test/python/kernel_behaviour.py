@@ -83,6 +83,11 @@ def newer_java_kernel():
     return "java-newer"
 
 
+# (kernel class, seconds from start to the first cell's result): printed after the tests, with issue 21's target
+START_TIMES = []
+START_TARGET_SECONDS = 1.5
+
+
 class KernelSession(unittest.TestCase):
     """One kernel for the whole class; run_cell and friends talk to it through jupyter_client."""
     KERNEL_NAME = "java"
@@ -94,6 +99,7 @@ class KernelSession(unittest.TestCase):
         reply, outputs = cls.run_cell(cls, "1 + 1")
         cls.first_result_seconds = time.monotonic() - started
         assert reply["content"]["status"] == "ok", reply
+        START_TIMES.append((cls.__name__, cls.first_result_seconds))
         print(f"\nkernel start to first cell result: {cls.first_result_seconds:.2f} s", file=sys.stderr)
 
     @classmethod
@@ -298,8 +304,18 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
             km.shutdown_kernel(now=True)
 
     def test_start_up_time(self):
-        # README records the figure measured on an idle machine (about 2-3 s); this bound allows a busy CI machine.
+        # The target (1.5 s, src/test/python/kernel_start_time.py) holds on a quiet machine; this bound allows a busy
+        # one. The figure itself is printed at the end of the run.
         self.assertLess(self.first_result_seconds, 20)
+
+    def test_the_kernelspec_maps_its_class_data_archive(self):
+        """The launcher's archive fits this JVM and these jars: with -Xshare:on a JVM that cannot map it stops."""
+        argv = KernelSpecManager().get_kernel_spec(self.KERNEL_NAME).argv
+        if not any(a.startswith("-XX:SharedArchiveFile=") for a in argv):
+            self.skipTest("the kernelspec has no class-data archive (the launcher said why when it wrote it)")
+        options = argv[:argv.index("workbook.kernel.KernelMain")]
+        shown = subprocess.run(options + ["-Xshare:on", "-version"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(0, shown.returncode, shown.stdout + shown.stderr)
 
     def test_compile_error_names_line_and_keeps_variables(self):
         self.value_of("int kept = 41;\nkept")
@@ -790,4 +806,8 @@ class KernelspecInstall(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    outcome = unittest.main(verbosity=2, exit=False).result
+    for kernel, seconds in START_TIMES:
+        print(f"kernel start to first result, {kernel}: {seconds:.2f} s (target on a quiet machine: at most "
+              f"{START_TARGET_SECONDS} s; several starts: src/test/python/kernel_start_time.py)")
+    sys.exit(0 if outcome.wasSuccessful() else 1)

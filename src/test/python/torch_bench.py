@@ -1,7 +1,7 @@
 """PyTorch reference for workbook.bench.DjlBench: the same models and data shape, timed the same way.
 
 Run: /usr/bin/python3 src/test/python/torch_bench.py   (Debian's python3-torch; not run by the tests;
-./workbook bench runs it with --threads 1 --json target/bench/results.json when torch is installed)
+./workbook bench runs it with --json target/bench/results.json when torch is installed)
 RNN/LSTM/GRU, hidden 64, dense head 1, MSE, Adam (lr 1e-3), batch 32, 50 steps x 1 feature,
 one epoch = 2,000 windows, shuffled; best of 3 epochs after one warm-up epoch; 1 and 2 threads.
 """
@@ -51,7 +51,7 @@ def main():
     parser.add_argument("--kinds", default="rnn,lstm,gru", help="comma-separated cells to time (default: all three)")
     parser.add_argument("--threads", default="1,2", help="comma-separated thread counts (default: 1,2)")
     parser.add_argument("--json", help="a results.json of ./workbook bench: add these rows to it (one-thread rows"
-                        " keep the plain names, others get .threadsN) and compare with its DJL rows")
+                        " keep the plain names, others get .threadsN); ./workbook bench then prints DJL / PyTorch")
     args = parser.parse_args()
     torch.manual_seed(42)
     x, y = data()
@@ -71,24 +71,17 @@ def main():
             rows.append({"name": f"epoch.{kind}.torch.n{WINDOWS}{config}{suffix}", "unit": "s", "value": best})
             rows.append({"name": f"train.{kind}.torch{config}{suffix}", "unit": "sequences/s", "value": WINDOWS / best})
     if args.json:
-        merge_and_compare(args.json, rows)
+        merge(args.json, rows)
 
 
-def merge_and_compare(path, rows):
-    """Adds the rows to the benchmark's results (same names replaced) and prints DJL's epoch time over PyTorch's."""
+def merge(path, rows):
+    """Adds the rows to the benchmark's results (same names replaced); `Bench --targets` prints the ratios."""
     with open(path) as f:
         results = json.load(f)
     names = {r["name"] for r in rows}
     results = [r for r in results if r["name"] not in names] + rows
     with open(path, "w") as f:
         json.dump(results, f, indent=2)
-    value = {r["name"]: r["value"] for r in results}
-    print("DJL epoch time / PyTorch epoch time, one thread each (the target is at most 1):")
-    for kind in ("rnn", "lstm", "gru"):
-        djl = value.get(f"epoch.{kind}.djl.n{WINDOWS}.b{BATCH}.t{STEPS}.h{HIDDEN}")
-        ref = value.get(f"epoch.{kind}.torch.n{WINDOWS}.b{BATCH}.t{STEPS}.h{HIDDEN}")
-        if djl and ref:
-            print(f"  {kind:5s} {djl:.3f} s / {ref:.3f} s = {djl / ref:.2f}")
     print(f"written: {path}")
 
 

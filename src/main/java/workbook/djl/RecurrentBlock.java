@@ -220,6 +220,10 @@ public class RecurrentBlock extends AbstractBlock {
             h0 = m.zeros(stateShape, in.getDataType(), in.getDevice());
         }
         NDArrayEx ex = in.getNDArrayInternal();
+        // Why the GRU trains at about half the LSTM's speed here (measured with perf, hidden 64, batch 32, 50 steps):
+        // on CPU, libtorch 2.7 runs the LSTM as one oneDNN kernel forwards and one backwards, but the GRU and the
+        // plain RNN as a loop of small ops per step (about 14 for the GRU, 3 for the RNN), each one an autograd node;
+        // the time goes to dispatch, autograd bookkeeping and malloc, not arithmetic. No libtorch op runs them fused.
         switch (kind) {
             case LSTM:
                 if (c0 == null) {

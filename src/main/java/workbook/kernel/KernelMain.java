@@ -30,9 +30,11 @@ public final class KernelMain {
             System.exit(2);
         }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
+        // The kernel first: it starts JShell (and the compiler's warm-up) on a thread of its own, which then runs
+        // beside the second of class loading that building the ZeroMQ connection takes, on a second core.
+        JavaKernel kernel = JavaKernel.create();
         JupyterConnection connection = new JupyterConnection(properties);
         ParentWatch.startFromEnvironment();
-        JavaKernel kernel = JavaKernel.create();
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
@@ -42,14 +44,22 @@ public final class KernelMain {
     }
 
     /**
-     * Runs a first cell and exits. The launcher runs it once with {@code -XX:ArchiveClassesAtExit}
-     * so that later kernel starts load JShell's and the compiler's classes from a class-data archive.
+     * Does what a kernel start does up to its first cell's result, without Jupyter, and returns: the launcher runs it
+     * once per class path with {@code -XX:ArchiveClassesAtExit} (src/main/kernelspec/KernelWarmUp.java), so that
+     * later kernel starts map JShell's, the compiler's, ZeroMQ's and the protocol's classes from a class-data
+     * archive instead of loading and verifying them one by one. The connection is built but never bound.
      */
-    private static void warmUp() {
+    private static void warmUp() throws Exception {
         long started = System.nanoTime();
-        try (CellEvaluator evaluator = new CellEvaluator()) {
-            Object result = evaluator.evaluate("var warm = java.util.List.of(1, 2, 3);\nwarm.size() * 14");
-            System.out.printf("kernel warm-up: first cell gave %s in %.2f s%n", result, (System.nanoTime() - started) / 1e9);
-        }
+        KernelConnectionProperties properties = KernelConnectionProperties.parse("{\"transport\": \"tcp\", "
+                + "\"ip\": \"127.0.0.1\", \"shell_port\": 0, \"control_port\": 0, \"stdin_port\": 0, \"hb_port\": 0, "
+                + "\"iopub_port\": 0, \"signature_scheme\": \"hmac-sha256\", \"key\": \"warm-up\"}");
+        JavaKernel kernel = JavaKernel.create();
+        JupyterConnection connection = new JupyterConnection(properties);
+        kernel.becomeHandlerForConnection(connection);
+        Object result = kernel.evalRaw("var warm = java.util.List.of(1, 2, 3);\nwarm.size() * 14");
+        kernel.onShutdown(false);
+        connection.close();
+        System.out.printf("kernel warm-up: first cell gave %s in %.2f s%n", result, (System.nanoTime() - started) / 1e9);
     }
 }
