@@ -567,7 +567,8 @@ class GradeTest(unittest.TestCase):
             self.assertIn(f"<b>Exercise {exercise}: {result}</b>", ada)
         self.assertIn("<h1>course-exercises.ipynb: mallory&lt;b&gt;</h1>", mallory)
         self.assertIn("<b>1 of 3 points.</b>", mallory)
-        self.assertIn('<pre class="output">&lt;script&gt;alert(1)&lt;/script&gt;\n</pre>', mallory)
+        # the printed tag is text, whether the kernel sent it in a batch of its own or with the line before it
+        self.assertRegex(mallory, r'<pre class="output">(?:[^<]*\n)?&lt;script&gt;alert\(1\)&lt;/script&gt;\n</pre>')
         self.assertIn("&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &lt;/pre&gt;&lt;/div&gt;&lt;script&gt;alert(3)", mallory)
         # the verdict of exercise 2, with its hint, sits after its checker and before exercise 3's task
         checker = mallory.index("the teacher&#x27;s checker of exercise 2")
