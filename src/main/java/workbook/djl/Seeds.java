@@ -38,9 +38,7 @@ public final class Seeds {
      * was in use. Builders made before the call keep the seed they read when they were created.
      */
     public static long use(long seed) {
-        long previous = workbook.scratch.Recurrent.defaultSeed();
-        workbook.scratch.Recurrent.useDefaultSeed(seed);
-        return previous;
+        return workbook.model.DefaultSeed.use(seed);
     }
 
     /** The seeds 1 .. count. */

@@ -99,22 +99,14 @@ public final class Recurrent {
         return new Builder(Kind.GRU, inputSize, hiddenSize);
     }
 
-    /** The seed of every builder not given one, on both sides (see {@link #defaultSeed()}). */
-    private static volatile long defaultSeed = 42;
-
-    /**
-     * The seed every model takes when its builder is not given one, in this package ({@code Recurrent}, {@code Model},
-     * {@code CharRnn}) and in {@code workbook.djl} ({@code RecurrentModel}, {@code CharLanguageModel},
-     * {@code Fit}, {@code ResidualDetector}): 42 unless {@code workbook.djl.Seeds.use(seed)} changed it. A builder
-     * reads it when it is created.
-     */
+    /** The seed every builder not given one takes: {@link workbook.model.DefaultSeed#get()} (42 unless changed). */
     public static long defaultSeed() {
-        return defaultSeed;
+        return workbook.model.DefaultSeed.get();
     }
 
-    /** Sets {@link #defaultSeed()}; the documented call is {@code workbook.djl.Seeds.use(seed)}, which does this. */
+    /** Sets {@link #defaultSeed()}; the documented call is {@code workbook.djl.Seeds.use(seed)} (or {@link workbook.model.DefaultSeed#use}). */
     public static void useDefaultSeed(long seed) {
-        defaultSeed = seed;
+        workbook.model.DefaultSeed.use(seed);
     }
 
     /** Options with defaults: 1 layer, one direction, biases on, the {@link #defaultSeed()} (42). */
@@ -125,7 +117,7 @@ public final class Recurrent {
         private int layers = 1;
         private boolean bidirectional;
         private boolean biases = true;
-        private long seed = defaultSeed;
+        private long seed = defaultSeed();
 
         private Builder(Kind kind, int inputSize, int hidden) {
             if (inputSize < 1 || hidden < 1) {
