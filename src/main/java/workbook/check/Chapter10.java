@@ -118,25 +118,9 @@ public final class Chapter10 {
         return Math.exp(-sum / probabilities.length);
     }
 
-    /** The reference softmax at a temperature, stable for large logits. */
+    /** The reference softmax at a temperature: the one the character models sample from. */
     static double[] softmax(double[] logits, double temperature) {
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("temperature must be positive, got " + temperature);
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double z : logits) {
-            max = Math.max(max, z);
-        }
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int k = 0; k < p.length; k++) {
-            p[k] = Math.exp((logits[k] - max) / temperature);
-            sum += p[k];
-        }
-        for (int k = 0; k < p.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
+        return CharVocabulary.softmax(logits, temperature);
     }
 
     /** The reference count: LSTM 4H·V + 4H·H + 4H + 4H, head H·V + V. */

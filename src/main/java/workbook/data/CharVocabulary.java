@@ -118,32 +118,56 @@ public final class CharVocabulary {
      * {@code random::nextDouble}); one is drawn per call, so a seeded generator gives the same text every time.
      */
     public char sample(double[] logits, double temperature, DoubleSupplier uniform) {
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("temperature must be positive, got " + temperature);
-        }
         if (logits.length != size()) {
             throw new IllegalArgumentException("expected one logit per character of the vocabulary (" + size()
                     + "), got " + logits.length);
+        }
+        double[] weights = temperedExponentials(logits, temperature);
+        double u = uniform.getAsDouble() * sum(weights);   // draw against the unnormalised weights: one division fewer
+        for (int j = 0; j < weights.length; j++) {
+            u -= weights[j];
+            if (u <= 0) {
+                return characters[j];
+            }
+        }
+        return characters[weights.length - 1];
+    }
+
+    /**
+     * softmax(logits / temperature): the probabilities {@link #sample} draws from (temperature 1 is the plain softmax,
+     * e.g. attention weights), computed stably for large logits.
+     */
+    public static double[] softmax(double[] logits, double temperature) {
+        double[] p = temperedExponentials(logits, temperature);
+        double sum = sum(p);
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
+        return p;
+    }
+
+    /** exp((logit_j - max) / T): proportional to softmax(logits / T), shifted by the largest logit so that exp cannot overflow. */
+    private static double[] temperedExponentials(double[] logits, double temperature) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive, got " + temperature);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (double v : logits) {
             max = Math.max(max, v);
         }
         double[] p = new double[logits.length];
-        double sum = 0;
         for (int j = 0; j < p.length; j++) {
-            // p_j ∝ exp(logit_j / T), shifted by the largest logit so that exp cannot overflow
             p[j] = Math.exp((logits[j] - max) / temperature);
-            sum += p[j];
         }
-        double u = uniform.getAsDouble() * sum;
-        for (int j = 0; j < p.length; j++) {
-            u -= p[j];
-            if (u <= 0) {
-                return characters[j];
-            }
+        return p;
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
         }
-        return characters[p.length - 1];
+        return sum;
     }
 
     /** {@code text} without the characters the vocabulary lacks (e.g. a held-out text's unseen symbols). */
