@@ -29,5 +29,7 @@
  * head + loss + optimiser + training loop), {@link workbook.scratch.CharRnn}, {@link workbook.scratch.Optimizer},
  * {@link workbook.scratch.Loss}, {@link workbook.scratch.GradientClipping}, {@link workbook.scratch.GradientCheck},
  * {@link workbook.scratch.Weights}, {@link workbook.scratch.Trace}.
+ *
+ * <p>May import: {@code workbook.model}, {@code workbook.data}, {@code workbook.display}, {@code workbook.io}. Plain Java: no DJL, no Tablesaw.
  */
 package workbook.scratch;
