@@ -35,27 +35,13 @@ class ReadmeCodeMapTest {
 
     @Test
     void everyPackageHasARowAndEveryRowAPackage() throws IOException {
-        Set<String> rows = new TreeSet<>();
-        for (String line : codeSection()) {
-            Matcher m = PACKAGE_ROW.matcher(line);
-            if (m.find()) {
-                rows.add(m.group(1));
-            }
-        }
-        assertEquals(LayeringTest.packages(), rows, "the README's package table (## The code) against "
+        assertEquals(LayeringTest.packages(), rowsNaming(PACKAGE_ROW), "the README's package table (## The code) against "
                 + LayeringTest.SOURCES);
     }
 
     @Test
     void everyCodeFolderHasARowAndEveryRowAFolder() throws IOException {
-        Set<String> rows = new TreeSet<>();
-        for (String line : codeSection()) {
-            Matcher m = FOLDER_ROW.matcher(line);
-            if (m.find()) {
-                rows.add(m.group(1));
-            }
-        }
-        assertEquals(codeFolders(), rows, "the README's folder table (## The code) against the tree");
+        assertEquals(codeFolders(), rowsNaming(FOLDER_ROW), "the README's folder table (## The code) against the tree");
     }
 
     @Test
@@ -90,6 +76,18 @@ class ReadmeCodeMapTest {
         }
         assertEquals(LayeringTest.rules(), new TreeMap<>(listed),
                 "the README's layering list (## The code) against the package-infos' 'May import:' lines");
+    }
+
+    /** What the section's table rows of one kind name (the pattern's first group). */
+    private static Set<String> rowsNaming(Pattern row) throws IOException {
+        Set<String> named = new TreeSet<>();
+        for (String line : codeSection()) {
+            Matcher m = row.matcher(line);
+            if (m.find()) {
+                named.add(m.group(1));
+            }
+        }
+        return named;
     }
 
     /** The folders that hold code outside the packages: src/'s and its parts' sub-folders, and .ci. */
