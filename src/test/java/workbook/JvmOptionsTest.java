@@ -33,7 +33,8 @@ class JvmOptionsTest {
         List<String> options = options();
         assertFalse(options.isEmpty());
         for (String option : options) {
-            assertTrue(option.matches("-[^\\s\"'#\\\\]+"), "one option a line, no spaces, quotes or escapes: " + option);
+            assertTrue(option.matches("-[^\\s\"'#\\\\]+"),
+                    "one option a line, no spaces, quotes or escapes: " + option);
         }
     }
 

@@ -87,9 +87,10 @@ class LayeringTest {
 
     @Test
     void theCheckerReadsTheRuleLineAndFailsWithoutOne() {
-        assertEquals(Optional.of(Set.of("data", "display")), rule("/**\n * Text.\n *\n * <p>May import: {@code workbook.data},"
-                + " {@code workbook.display}. More text.\n */\npackage workbook.plot;\n"));
-        assertEquals(Optional.of(Set.of()), rule("/** <p>May import: nothing of the workbook. */ package workbook.io;"));
+        assertEquals(Optional.of(Set.of("data", "display")), rule("/**\n * Text.\n *\n * <p>May import:"
+                + " {@code workbook.data}, {@code workbook.display}. More text.\n */\npackage workbook.plot;\n"));
+        assertEquals(Optional.of(Set.of()),
+                rule("/** <p>May import: nothing of the workbook. */ package workbook.io;"));
         assertEquals(Optional.empty(), rule("/** Imports nothing from the workbook. */ package workbook.io;"));
         assertEquals(Optional.empty(), rule("/** May import: workbook.data. */ package workbook.plot;"));
         assertEquals(Optional.empty(), rule("/** May import: {@code workbook.data},\n * {@code workbook.display}. */"),
@@ -129,7 +130,7 @@ class LayeringTest {
         }
     }
 
-    /** The packages a package-info's "May import:" line names (empty set: nothing); empty when there is no such line. */
+    /** The packages a package-info's "May import:" line names (an empty set: nothing); empty without such a line. */
     static Optional<Set<String>> rule(String packageInfo) {
         for (String line : packageInfo.split("\n")) {
             Matcher m = RULE.matcher(line);

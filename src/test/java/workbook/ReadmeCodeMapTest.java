@@ -35,8 +35,8 @@ class ReadmeCodeMapTest {
 
     @Test
     void everyPackageHasARowAndEveryRowAPackage() throws IOException {
-        assertEquals(LayeringTest.packages(), rowsNaming(PACKAGE_ROW), "the README's package table (## The code) against "
-                + LayeringTest.SOURCES);
+        assertEquals(LayeringTest.packages(), rowsNaming(PACKAGE_ROW),
+                "the README's package table (## The code) against " + LayeringTest.SOURCES);
     }
 
     @Test

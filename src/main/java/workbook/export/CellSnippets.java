@@ -50,8 +50,9 @@ final class CellSnippets implements AutoCloseable {
             String semicolon = info.completeness() == Completeness.COMPLETE_WITH_SEMI ? ";" : "";
             String text = cell.substring(start, codeEnd) + semicolon + restOfLine;
             remaining = rest.substring(restOfLine.length());
-            String withoutBlankLines = text.replaceFirst("^(?:[ \t]*\n)+", "").stripTrailing();
-            int firstLine = CellEvaluator.lineOf(cell, start + text.length() - text.replaceFirst("^(?:[ \t]*\n)+", "").length());
+            String fromFirstCodeLine = text.replaceFirst("^(?:[ \t]*\n)+", "");
+            String withoutBlankLines = fromFirstCodeLine.stripTrailing();
+            int firstLine = CellEvaluator.lineOf(cell, start + text.length() - fromFirstCodeLine.length());
             Kind kind = complete ? kindOf(info.source()) : Kind.MAIN_BODY;
             snippets.add(new Snippet(kind, withoutBlankLines, firstLine));
         }
