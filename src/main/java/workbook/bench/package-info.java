@@ -5,7 +5,7 @@
  * written to {@code target/bench/results.json}.
  *
  * <p>May import: {@code workbook.display}, {@code workbook.io}, {@code workbook.model}, {@code workbook.data}, {@code workbook.scratch}, {@code workbook.classic}, {@code workbook.plot}, {@code workbook.djl}.
- * (every teaching package it measures; none of them imports it: {@code workbook.LibraryArtifactTest} checks that,
- * since the library artifact leaves this package out).
+ * That is every teaching package it measures; none of them imports this one ({@code workbook.LibraryArtifactTest}
+ * checks that, since the library artifact leaves this package out).
  */
 package workbook.bench;

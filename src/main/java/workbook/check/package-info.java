@@ -67,6 +67,6 @@
  * and students already have call them.
  *
  * <p>May import: {@code workbook.display}, {@code workbook.io}, {@code workbook.model}, {@code workbook.data}, {@code workbook.scratch}, {@code workbook.classic}, {@code workbook.plot}, {@code workbook.djl}.
- * (every teaching package; none of them imports it)
+ * That is every teaching package; none of them imports this one.
  */
 package workbook.check;

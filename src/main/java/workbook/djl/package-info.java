@@ -45,6 +45,6 @@
  * (one product per step instead of a product and an add).
  *
  * <p>May import: {@code workbook.model}, {@code workbook.scratch}, {@code workbook.data}, {@code workbook.classic}, {@code workbook.display}, {@code workbook.io}, {@code workbook.plot}.
- * ({@code scratch} for weight transfer and parity only; {@code scratch} never imports this package.)
+ * It uses {@code scratch} only for weight transfer and parity; {@code scratch} never imports this package.
  */
 package workbook.djl;
