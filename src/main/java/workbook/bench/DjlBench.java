@@ -13,7 +13,7 @@ import java.util.Random;
 
 /**
  * DJL training speed: RNN, LSTM and GRU, hidden 64, dense head 1, MSE, Adam, batch 32, 50 steps of 1 feature,
- * one epoch over 2,000 windows. The same configuration as src/test/python/torch_bench.py for PyTorch.
+ * one epoch over 2,000 windows. The same configuration as src/test/python/bench/torch_bench.py for PyTorch.
  * The engine's threads come from -Dai.djl.pytorch.num_threads / -Dai.djl.pytorch.num_interop_threads; the rows
  * ending in {@code .threads2} are measured on two intra-op threads.
  */

@@ -94,7 +94,7 @@ public final class ScratchBench implements BenchSuite {
 
     /**
      * Sequences per second of Model.fit on 2,000 windows of a noisy sine: one warm-up epoch, then the best of three
-     * timed epochs (as the DJL suite and src/test/python/torch_bench.py measure, so the three compare).
+     * timed epochs (as the DJL suite and src/test/python/bench/torch_bench.py measure, so the three compare).
      * The CPU-time figure counts only this thread, so it means something for one thread only.
      */
     static Rate windows(Recurrent.Kind kind, int threads) {

@@ -65,5 +65,8 @@
  * {@code ChapterNN.exerciseN(answer)}, N the exercise's number within its notebook. Names from before this rule
  * ({@code Chapter01.checkSeasonalDifference}, ...) remain as deprecated delegates, because notebooks that readers
  * and students already have call them.
+ *
+ * <p>May import: {@code workbook.display}, {@code workbook.io}, {@code workbook.model}, {@code workbook.data}, {@code workbook.scratch}, {@code workbook.classic}, {@code workbook.plot}, {@code workbook.djl}.
+ * That is every teaching package; none of them imports this one.
  */
 package workbook.check;

@@ -8,5 +8,7 @@
  * seasonal {@link workbook.classic.SarimaModel} by exact maximum likelihood) with a residual check
  * ({@link workbook.classic.LjungBox}). Results are checked against statsmodels in the tests. For language
  * models the count-based baselines are {@link workbook.classic.UnigramModel} and {@link workbook.classic.NgramModel}.
+ *
+ * <p>May import: {@code workbook.data}, {@code workbook.display}.
  */
 package workbook.classic;

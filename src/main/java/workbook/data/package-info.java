@@ -5,5 +5,7 @@
  * series ({@link workbook.data.CsvSeries}), chronological
  * splits, scalers fitted on the training part only, and windows of (inputs, labels) as plain arrays
  * ({@link workbook.data.WindowGenerator}). Nothing here knows about neural networks.
+ *
+ * <p>May import: {@code workbook.display}.
  */
 package workbook.data;

@@ -4,6 +4,6 @@
  * own) and {@link workbook.display.Interruption} (the checkpoint that lets the notebook's interrupt button stop
  * training, backtests and sampling between two steps, keeping what was done).
  *
- * <p>Imports nothing from the workbook: every other package may use it, and the kernel plugs into it.
+ * <p>May import: nothing of the workbook. Every other package may use it, and the kernel plugs into it.
  */
 package workbook.display;

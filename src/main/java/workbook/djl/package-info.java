@@ -43,5 +43,8 @@
  * tensors back to the system after every batch, which made LSTM epochs 2-4 times slower at random
  * ({@code NativeMemory} keeps freed memory); a tanh/ReLU RNN layer adds its bias sum through the input projection
  * (one product per step instead of a product and an add).
+ *
+ * <p>May import: {@code workbook.model}, {@code workbook.scratch}, {@code workbook.data}, {@code workbook.classic}, {@code workbook.display}, {@code workbook.io}, {@code workbook.plot}.
+ * It uses {@code scratch} only for weight transfer and parity; {@code scratch} never imports this package.
  */
 package workbook.djl;

@@ -3,6 +3,7 @@ package workbook.export;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import workbook.kernel.CellEvaluator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,9 @@ final class CellSnippets implements AutoCloseable {
             String semicolon = info.completeness() == Completeness.COMPLETE_WITH_SEMI ? ";" : "";
             String text = cell.substring(start, codeEnd) + semicolon + restOfLine;
             remaining = rest.substring(restOfLine.length());
-            String withoutBlankLines = text.replaceFirst("^(?:[ \t]*\n)+", "").stripTrailing();
-            int firstLine = lineOf(cell, start + text.length() - text.replaceFirst("^(?:[ \t]*\n)+", "").length());
+            String fromFirstCodeLine = text.replaceFirst("^(?:[ \t]*\n)+", "");
+            String withoutBlankLines = fromFirstCodeLine.stripTrailing();
+            int firstLine = CellEvaluator.lineOf(cell, start + text.length() - fromFirstCodeLine.length());
             Kind kind = complete ? kindOf(info.source()) : Kind.MAIN_BODY;
             snippets.add(new Snippet(kind, withoutBlankLines, firstLine));
         }
@@ -73,16 +75,6 @@ final class CellSnippets implements AutoCloseable {
             // variables, statements, expressions, and what JShell cannot classify without types (var x = f())
             default -> Kind.MAIN_BODY;
         };
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     @Override

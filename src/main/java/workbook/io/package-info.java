@@ -3,6 +3,6 @@
  * {@code workbook.djl}) write and read, with a header that names the architecture so that a mismatched, truncated
  * or damaged file is refused before any weight changes.
  *
- * <p>Imports nothing from the workbook.
+ * <p>May import: nothing of the workbook.
  */
 package workbook.io;

@@ -604,8 +604,8 @@ public final class CellEvaluator implements AutoCloseable {
         return method + "cell " + origin.cellNumber() + ", line " + (origin.firstLine() + frame.getLineNumber() - 1);
     }
 
-    /** 1-based line number of a character position. */
-    private static int lineOf(String text, int position) {
+    /** 1-based line number of a character position (also how {@code workbook.export} numbers a cell's lines). */
+    public static int lineOf(String text, int position) {
         int line = 1;
         for (int i = 0; i < position && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {

@@ -16,7 +16,8 @@
  *       ({@code %maven}, {@code %%loadFromPOM}, {@code %jars}, {@code %classpath}, {@code %load}, {@code %time}).</li>
  * </ul>
  *
- * <p>May import every other package of the workbook (it is the top floor); nothing imports it. The teaching packages
+ * <p>May import: {@code workbook.display}, {@code workbook.plot}. The kernel knows how to display things, not the
+ * teaching code, and no library package imports it (only {@code workbook.export} does). The teaching packages
  * reach the notebook only through {@link workbook.display.DisplaySink}, which the kernel installs at start.
  */
 package workbook.kernel;

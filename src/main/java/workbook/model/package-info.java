@@ -10,6 +10,6 @@
  * djl.fit(TrainData.of(x, y), Fit.epochs(20).batchSize(32).clipGradientNorm(1.0));
  * }</pre>
  *
- * <p>Imports nothing from the workbook: {@code scratch} and {@code djl} both stand on it.
+ * <p>May import: nothing of the workbook. {@code scratch} and {@code djl} both stand on it.
  */
 package workbook.model;

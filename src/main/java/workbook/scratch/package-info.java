@@ -23,11 +23,14 @@
  * {@code -XX:LoopUnrollLimit} nodes (60 by default); the two-row product kernel is bigger, and with the default it
  * is vectorised or left scalar depending on which shapes ran first (measured: a 4-feature LSTM 2,000 vs 3,400
  * sequences/s, a hidden-64 RNN 5,800 vs 13,000). The workbook's kernel, tests and {@code ./workbook bench} run with
- * {@code -XX:LoopUnrollLimit=120}; add it to your own JVM's options when you use this package.
+ * {@code -XX:LoopUnrollLimit=120} (src/main/jvm/notebook-jvm.options); add it to your own JVM's options when you use
+ * this package.
  *
  * <p>Entry points: {@link workbook.scratch.Recurrent} (networks), {@link workbook.scratch.Model} (network + dense
  * head + loss + optimiser + training loop), {@link workbook.scratch.CharRnn}, {@link workbook.scratch.Optimizer},
  * {@link workbook.scratch.Loss}, {@link workbook.scratch.GradientClipping}, {@link workbook.scratch.GradientCheck},
  * {@link workbook.scratch.Weights}, {@link workbook.scratch.Trace}.
+ *
+ * <p>May import: {@code workbook.model}, {@code workbook.data}, {@code workbook.display}, {@code workbook.io}. Plain Java: no DJL, no Tablesaw.
  */
 package workbook.scratch;

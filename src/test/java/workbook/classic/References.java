@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The statsmodels numbers in src/test/resources/classic/references.json (made by
- * src/test/python/classic_references.py) and sarima.json (src/test/python/sarima_references.py).
+ * src/test/python/references/classic_references.py) and sarima.json (src/test/python/references/sarima_references.py).
  */
 final class References {
 

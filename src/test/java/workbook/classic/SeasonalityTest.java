@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Seasonality against numpy's FFT (src/test/python/seasonality_references.py, checked there against scipy). */
+/** Seasonality against numpy's FFT (src/test/python/references/seasonality_references.py, checked there against scipy). */
 class SeasonalityTest {
 
     private static final JsonObject REFERENCES = load();

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * RecurrentBlock against PyTorch 1.13 (reference JSON from src/test/python/recurrent_reference.py): outputs,
+ * RecurrentBlock against PyTorch 1.13 (reference JSON from src/test/python/references/recurrent_reference.py): outputs,
  * final states and gradients for every cell kind, 1 and 2 layers, one and two directions.
  */
 class RecurrentBlockTorchParityTest {

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PyTorch weights into a DJL model: whole modules (embedding, rnn, head) made by
- * src/test/python/torch_module_reference.py give PyTorch's outputs; a mismatch is refused before any weight changes.
+ * src/test/python/references/torch_module_reference.py give PyTorch's outputs; a mismatch is refused before any weight changes.
  */
 class TorchStateDictTest {
 

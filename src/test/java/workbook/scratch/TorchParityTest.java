@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The from-scratch networks against PyTorch itself (float64, src/test/python/make_scratch_fixture.py):
+ * The from-scratch networks against PyTorch itself (float64, src/test/python/references/make_scratch_fixture.py):
  * same weights and inputs must give the same outputs, final states, loss and every gradient to 1e-9.
  */
 class TorchParityTest {

@@ -1,6 +1,6 @@
 """PyTorch reference for workbook.bench.DjlBench: the same models and data shape, timed the same way.
 
-Run: /usr/bin/python3 src/test/python/torch_bench.py   (Debian's python3-torch; not run by the tests;
+Run: /usr/bin/python3 src/test/python/bench/torch_bench.py   (Debian's python3-torch; not run by the tests;
 ./workbook bench runs it with --json target/bench/results.json when torch is installed)
 RNN/LSTM/GRU, hidden 64, dense head 1, MSE, Adam (lr 1e-3), batch 32, 50 steps x 1 feature,
 one epoch = 2,000 windows, shuffled; best of 3 epochs after one warm-up epoch; 1 and 2 threads.

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 PLOTLY_JS = os.path.join(ROOT, ".workbook", "plotly-2.35.3.min.js")
 OWN_LINES = [
     r"shipped data: 144 rows from jar:file:.*/rnn-workbook-library-[^/]+\.jar!/workbook/data/AirPassengers\.csv",

@@ -1,7 +1,7 @@
 """Kernel start to first result, through the real protocol: jupyter_client starts the 'java' kernel, executes
 `1 + 1` and waits for its execute_result. Prints each start and the median (issue 21's target: at most 1.5 s).
 
-Run: /usr/bin/python3 src/test/python/kernel_start_time.py [--starts N] [--json target/bench/results.json]
+Run: /usr/bin/python3 src/test/python/bench/kernel_start_time.py [--starts N] [--json target/bench/results.json]
 (JUPYTER_PATH must find the kernelspec, as `./workbook env` prints; `./workbook bench` runs it with --json).
 The first start also pays for the OS reading the JDK and the jars from disk, so it is timed but not counted.
 """

@@ -20,7 +20,7 @@ import unittest
 import urllib.error
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 CENTRAL = "https://repo1.maven.org/maven2/ai/djl/pytorch/pytorch-native-cpu/{version}/pytorch-native-cpu-{version}-{classifier}.jar"
 NATIVE = re.compile(r"ai\.djl\.pytorch:pytorch-native-cpu:jar:([\w-]+):([\d.]+)")
 ONLINE = "--online" in sys.argv

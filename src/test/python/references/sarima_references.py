@@ -1,7 +1,7 @@
 """Reference values for workbook.classic.SarimaModel and LjungBox, computed with statsmodels
 (Debian python3-statsmodels).
 
-Run from the repository root:  /usr/bin/python3 src/test/python/sarima_references.py
+Run from the repository root:  /usr/bin/python3 src/test/python/references/sarima_references.py
 Writes src/test/resources/classic/sarima.json. The Java tests read that file; they never run Python.
 
 SARIMAX's defaults (simple_differencing=False, concentrate_scale=False, diffuse start of the

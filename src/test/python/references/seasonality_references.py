@@ -1,7 +1,7 @@
 """Reference periodograms for workbook.classic.Seasonality (SeasonalityTest).
 
 Writes src/test/resources/classic/seasonality.json. Run from the repository root:
-    /usr/bin/python3 src/test/python/seasonality_references.py
+    /usr/bin/python3 src/test/python/references/seasonality_references.py
 numpy's FFT is the reference; scipy.signal.periodogram (detrend='constant', scaling='spectrum',
 no window) is checked to agree up to its constant factor.
 """

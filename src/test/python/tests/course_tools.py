@@ -40,10 +40,10 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 SCRIPTS = os.path.join(ROOT, "src", "scripts")
 sys.path.insert(0, SCRIPTS)
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))   # browser_check
 import grade  # noqa: E402
 import student_version as student_version_module  # noqa: E402
 import sandbox  # noqa: E402

@@ -12,7 +12,7 @@ import tempfile
 import nbformat
 from nbconvert import HTMLExporter
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 
 
 def chromium_dom(html_path):

@@ -5,7 +5,7 @@ import sys
 import tempfile
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
 import notebook_claims as claims  # noqa: E402
 import exported_programs as programs  # noqa: E402
 
@@ -138,7 +138,7 @@ class CommittedWithoutOutputs(unittest.TestCase):
 
     def test_the_rule_reads_the_committed_version(self):
         import subprocess
-        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
         import run_notebooks
         with tempfile.TemporaryDirectory() as folder:
             def git(*args):

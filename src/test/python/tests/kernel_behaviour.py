@@ -21,6 +21,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
 
 TIMEOUT = 60
+# what the %load tests load: a JShell file and a notebook
+KERNEL_FIXTURES = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "fixtures", "kernel"))
 
 
 def run_cell(km, kc, code, timeout=TIMEOUT, interrupt_after=None):
@@ -304,7 +306,7 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
             km.shutdown_kernel(now=True)
 
     def test_start_up_time(self):
-        # The target (1.5 s, src/test/python/kernel_start_time.py) holds on a quiet machine; this bound allows a busy
+        # The target (1.5 s, src/test/python/bench/kernel_start_time.py) holds on a quiet machine; this bound allows a busy
         # one. The figure itself is printed at the end of the run.
         self.assertLess(self.first_result_seconds, 20)
 
@@ -495,7 +497,7 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
         self.assertEqual(["max()", "min()"], sorted(matches("completedScaler.m")))
 
     def test_magics(self):
-        folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")
+        folder = KERNEL_FIXTURES
         value = self.value_of(f"%load {folder}/helper.jsh\nint tripled = triple(14);\ntripled")
         self.assertEqual("42", value)
         error = self.error_of("%nosuchmagic")
@@ -505,7 +507,7 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
         self.assertIn("no/such/folder", error["evalue"])
 
     def test_load_tries_ijava_extensions_and_runs_a_notebooks_code_cells(self):
-        folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernel-fixtures")
+        folder = KERNEL_FIXTURES
         self.assertEqual("42", self.value_of(f"%load {folder}/helper\ntriple(14)"))
         self.assertEqual("42", self.value_of(f"%load {folder}/setup-cells\nnextOf(base)"))
         error = self.error_of(f"%load {folder}/absent")
@@ -612,7 +614,7 @@ class OrphanedKernel(unittest.TestCase):
             except ProcessLookupError:
                 pass
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 FIRST_CELL_FROM_ELSEWHERE = """
 from jupyter_client.manager import start_new_kernel
 km, kc = start_new_kernel(kernel_name="java", startup_timeout=120)
@@ -809,5 +811,5 @@ if __name__ == "__main__":
     outcome = unittest.main(verbosity=2, exit=False).result
     for kernel, seconds in START_TIMES:
         print(f"kernel start to first result, {kernel}: {seconds:.2f} s (target on a quiet machine: at most "
-              f"{START_TARGET_SECONDS} s; several starts: src/test/python/kernel_start_time.py)")
+              f"{START_TARGET_SECONDS} s; several starts: src/test/python/bench/kernel_start_time.py)")
     sys.exit(0 if outcome.wasSuccessful() else 1)

@@ -1,6 +1,6 @@
 """Reference values for workbook.classic, computed with statsmodels (Debian python3-statsmodels).
 
-Run from the repository root:  /usr/bin/python3 src/test/python/classic_references.py
+Run from the repository root:  /usr/bin/python3 src/test/python/references/classic_references.py
 Writes src/test/resources/classic/references.json. The Java tests read that file; they never run Python.
 """
 import json

@@ -1,6 +1,6 @@
 """Reference outputs of whole PyTorch modules (embedding?, rnn, head) for RecurrentModel.loadStateDict.
 
-Run: /usr/bin/python3 src/test/python/torch_module_reference.py
+Run: /usr/bin/python3 src/test/python/references/torch_module_reference.py
 Writes src/test/resources/workbook/djl/torch_modules.json (Debian's python3-torch; the tests read the JSON and do
 not need Python). Each case: the module's state_dict as written by
 json.dump({k: v.tolist() for k, v in module.state_dict().items()}), an input and the module's output, in float64.
@@ -72,7 +72,7 @@ for name, mode, layers, bidirectional, units, every_step, embedding in CASES:
         "x": x.tolist(), "output": y.tolist(),
     })
 
-out = os.path.join(os.path.dirname(__file__), "..", "resources", "workbook", "djl", "torch_modules.json")
+out = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "workbook", "djl", "torch_modules.json")
 with open(out, "w") as f:
     json.dump({"torch": torch.__version__, "dtype": "float64", "batch": BATCH, "time": TIME, "input": INPUT,
                "hidden": HIDDEN, "cases": cases}, f)

@@ -1,6 +1,6 @@
 """Reference values for the from-scratch recurrent networks (workbook.scratch), computed by PyTorch in float64.
 
-Run:  /usr/bin/python3 src/test/python/make_scratch_fixture.py
+Run:  /usr/bin/python3 src/test/python/references/make_scratch_fixture.py
 Writes src/test/resources/scratch/torch-fixture.json, read by TorchParityTest. Not run by the tests.
 
 For each case: the state_dict (PyTorch's names), the input x [batch][time][features], initial states h0 (c0),
@@ -101,7 +101,7 @@ def optimizers():
 
 
 def main():
-    out = os.path.join(os.path.dirname(__file__), "..", "resources", "scratch", "torch-fixture.json")
+    out = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "scratch", "torch-fixture.json")
     fixture = {"torch_version": torch.__version__, "dtype": "float64",
                "loss": "mse(outputs, target) + mean(h_n^2) [+ mean(c_n^2)]",
                "cases": [make(*c) for c in CASES], "optimizers": optimizers()}

@@ -1,6 +1,6 @@
 """Reference outputs and gradients from PyTorch for workbook.djl's RecurrentBlock parity test.
 
-Run: /usr/bin/python3 src/test/python/recurrent_reference.py > src/test/resources/workbook/djl/recurrent_reference.json
+Run: /usr/bin/python3 src/test/python/references/recurrent_reference.py > src/test/resources/workbook/djl/recurrent_reference.json
 (Debian's python3-torch; the tests read the JSON and do not need Python.)
 """
 import json
