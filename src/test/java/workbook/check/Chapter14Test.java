@@ -2,6 +2,7 @@ package workbook.check;
 
 import org.junit.jupiter.api.Test;
 import workbook.djl.CellKind;
+import workbook.scratch.Recurrent;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -26,6 +26,17 @@ class TrainingTest {
         return x;
     }
 
+    /** Sequences {@code [n][time][1]} of sin((i + t + shift) · frequency): with shift 1, the next steps of shift 0. */
+    static double[][][] sineSteps(int n, int time, double frequency, int shift) {
+        double[][][] x = new double[n][time][1];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < time; t++) {
+                x[i][t][0] = Math.sin((i + t + shift) * frequency);
+            }
+        }
+        return x;
+    }
+
     /** Training options without the progress line. */
     static Fit quiet(int epochs, int batchSize) {
         return Fit.epochs(epochs).batchSize(batchSize).progress(false);
@@ -116,14 +127,8 @@ class TrainingTest {
         assertEquals(oldLosses, newLosses);
         assertParametersEqual(old, now, 0.0);
 
-        double[][][] x3 = new double[6][10][1];
-        double[][][] y3 = new double[6][10][1];
-        for (int i = 0; i < 6; i++) {
-            for (int t = 0; t < 10; t++) {
-                x3[i][t][0] = Math.sin((i + t) * 0.4);
-                y3[i][t][0] = Math.sin((i + t + 1) * 0.4);
-            }
-        }
+        double[][][] x3 = sineSteps(6, 10, 0.4, 0);
+        double[][][] y3 = sineSteps(6, 10, 0.4, 1);
         Model oldSequence = Model.builder(Recurrent.lstm(1, 4).build()).everyStep().truncatedBptt(3).clipGradientNorm(1.0).build();
         Model newSequence = Model.builder(Recurrent.lstm(1, 4).build()).output(Output.EVERY_STEP).truncatedBptt(3).build();
         assertEquals(oldSequence.fit(x3, y3, 2, 4), newSequence.fit(x3, y3, quiet(2, 4).clipGradientNorm(1.0)));
@@ -192,14 +197,8 @@ class TrainingTest {
 
     @Test
     void truncatedBpttEveryStepUpdatesOncePerChunk() {
-        double[][][] x = new double[8][12][1];
-        double[][][] y = new double[8][12][1];
-        for (int i = 0; i < 8; i++) {
-            for (int t = 0; t < 12; t++) {
-                x[i][t][0] = Math.sin((i + t) * 0.5);
-                y[i][t][0] = Math.sin((i + t + 1) * 0.5);
-            }
-        }
+        double[][][] x = sineSteps(8, 12, 0.5, 0);
+        double[][][] y = sineSteps(8, 12, 0.5, 1);
         Model model = Model.builder(Recurrent.lstm(1, 6).build()).output(Output.EVERY_STEP).truncatedBptt(4).optimizer(Optimizer.adam(0.01)).build();
         List<Double> losses = model.fit(x, y, quiet(40, 8));
         assertTrue(losses.get(39) < 0.5 * losses.get(0), "loss went from " + losses.get(0) + " to " + losses.get(39));
