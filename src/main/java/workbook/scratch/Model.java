@@ -25,7 +25,8 @@ import java.util.Map;
  *         .loss(Loss.MSE)
  *         .optimizer(Optimizer.adam(0.001))
  *         .build();
- * List<Double> losses = model.fit(x, y, Fit.epochs(20).batchSize(32).clipGradientNorm(1.0)); // x [n][time][features], y [n][outputs]
+ * // x [n][time][features], y [n][outputs]; 20 epochs, batches of 32, gradients clipped to norm 1
+ * List<Double> losses = model.fit(x, y, Fit.epochs(20).batchSize(32).clipGradientNorm(1.0));
  * double[][] forecast = model.predict(xTest);
  * }</pre>
  * With {@code .output(Output.EVERY_STEP)} the head runs on every step and targets are {@code [n][time][outputs]}
