@@ -7,6 +7,7 @@ import workbook.model.Output;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -158,6 +159,16 @@ class TrainingTest {
         assertEquals(fast.fit(x, y, quiet(2, 8)), slow.fit(x, y, quiet(2, 8).learningRate(0.01)));
         assertParametersEqual(fast, slow, 0.0);
         assertEquals(0.001, slow.trainable().optimizer().learningRate, "the optimiser's own rate is back after the fit");
+    }
+
+    @Test
+    void fitSeedOrdersTheBatchesAndShuffleFalseKeepsTheOrder() {
+        double[][] y = new double[24][1];
+        double[][][] x = windows(24, 5, y);
+        Function<Fit, List<Double>> train =
+                fit -> Model.builder(Recurrent.rnn(1, 3).seed(1).build()).seed(1).build().fit(x, y, fit);
+        assertTrue(!train.apply(quiet(2, 8).seed(1)).equals(train.apply(quiet(2, 8).seed(2))), "the seed orders the batches");
+        assertEquals(train.apply(quiet(2, 8).shuffle(false).seed(1)), train.apply(quiet(2, 8).shuffle(false).seed(2)));
     }
 
     @Test
