@@ -1,5 +1,7 @@
 package workbook.bench;
 
+import workbook.model.CellKind;
+import workbook.model.Fit;
 import workbook.scratch.CharRnn;
 import workbook.scratch.Model;
 import workbook.scratch.Optimizer;
@@ -59,9 +61,8 @@ public final class ScratchBench implements BenchSuite {
         Rate chars = charRnn(readText());
         results.add(new BenchResult("charrnn.scratch.h100.t25", "characters/s", chars.wall()));
         results.add(new BenchResult("charrnn.scratch.h100.t25.cputime", "characters/s", chars.cpu()));
-        for (Recurrent.Kind kind : new Recurrent.Kind[] {Recurrent.Kind.RNN_TANH, Recurrent.Kind.LSTM, Recurrent.Kind.GRU}) {
-            String name = "train." + (kind == Recurrent.Kind.RNN_TANH ? "rnn" : kind.name().toLowerCase(java.util.Locale.ROOT))
-                    + ".scratch.b32.t50.h64";
+        for (CellKind kind : new CellKind[] {CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU}) {
+            String name = "train." + kind.shortName() + ".scratch.b32.t50.h64";
             Rate rate = windows(kind, 1);
             results.add(new BenchResult(name, "sequences/s", rate.wall()));
             results.add(new BenchResult(name + ".cputime", "sequences/s", rate.cpu()));
@@ -97,7 +98,7 @@ public final class ScratchBench implements BenchSuite {
      * timed epochs (as the DJL suite and src/test/python/bench/torch_bench.py measure, so the three compare).
      * The CPU-time figure counts only this thread, so it means something for one thread only.
      */
-    static Rate windows(Recurrent.Kind kind, int threads) {
+    static Rate windows(CellKind kind, int threads) {
         int count = 2_000;
         int time = 50;
         SplittableRandom random = new SplittableRandom(1);
@@ -113,18 +114,15 @@ public final class ScratchBench implements BenchSuite {
             }
             y[n][0] = series[n + time];
         }
-        Recurrent.Builder builder = switch (kind) {
-            case LSTM -> Recurrent.lstm(1, 64);
-            case GRU -> Recurrent.gru(1, 64);
-            default -> Recurrent.rnn(1, 64);
-        };
-        Model model = Model.builder(builder.seed(42).build()).outputs(1).optimizer(Optimizer.adam(0.001)).threads(threads).build();
-        model.fit(x, y, 1, 32);
+        Model model = Model.builder(Recurrent.of(kind, 1, 64).seed(42).build()).outputs(1).optimizer(Optimizer.adam(0.001))
+                .threads(threads).build();
+        Fit oneEpoch = Fit.epochs(1).batchSize(32).progress(false);
+        model.fit(x, y, oneEpoch);
         Rate best = null;
         for (int epoch = 0; epoch < 3; epoch++) {
             long start = System.nanoTime();
             long cpuStart = cpuNow();
-            model.fit(x, y, 1, 32);
+            model.fit(x, y, oneEpoch);
             Rate rate = Rate.of(count, System.nanoTime() - start, cpuNow() - cpuStart);
             if (best == null || rate.wall() > best.wall()) {
                 best = rate;

@@ -1,5 +1,6 @@
 package workbook.check;
 
+import workbook.model.CellKind;
 import workbook.scratch.Recurrent;
 import workbook.scratch.SequenceOutput;
 
@@ -28,7 +29,7 @@ public final class Chapter05 {
 
         /** The weights of a one-layer, one-direction scratch LSTM (its {@code weight_ih_l0}, ...). */
         public static LstmWeights of(Recurrent lstm) {
-            if (lstm.kind() != Recurrent.Kind.LSTM || lstm.layerCount() != 1 || lstm.directions() != 1) {
+            if (lstm.cellKind() != CellKind.LSTM || lstm.layerCount() != 1 || lstm.directions() != 1) {
                 throw new IllegalArgumentException("expected a one-layer, one-direction LSTM, got " + lstm.describe());
             }
             Map<String, Object> d = lstm.stateDict();

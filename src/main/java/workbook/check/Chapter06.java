@@ -1,5 +1,6 @@
 package workbook.check;
 
+import workbook.model.CellKind;
 import workbook.scratch.Recurrent;
 import workbook.scratch.SequenceOutput;
 
@@ -27,7 +28,7 @@ public final class Chapter06 {
 
         /** The weights of a one-layer, one-direction scratch GRU. */
         public static GruWeights of(Recurrent gru) {
-            if (gru.kind() != Recurrent.Kind.GRU || gru.layerCount() != 1 || gru.directions() != 1) {
+            if (gru.cellKind() != CellKind.GRU || gru.layerCount() != 1 || gru.directions() != 1) {
                 throw new IllegalArgumentException("expected a one-layer, one-direction GRU, got " + gru.describe());
             }
             Map<String, Object> d = gru.stateDict();
@@ -49,7 +50,7 @@ public final class Chapter06 {
     /** The number of weights and biases of a one-layer, one-direction cell with biases. */
     @FunctionalInterface
     public interface ParameterCount {
-        long count(Recurrent.Kind kind, int inputSize, int hiddenSize);
+        long count(CellKind kind, int inputSize, int hiddenSize);
     }
 
     /** One checker input (a class, so hints stay short). */
@@ -83,7 +84,7 @@ public final class Chapter06 {
         }
     }
 
-    record Sizes(Recurrent.Kind kind, int inputSize, int hiddenSize) {
+    record Sizes(CellKind kind, int inputSize, int hiddenSize) {
     }
 
     /** Exercise 1: one GRU step, compared with the from-scratch GRU. */
@@ -109,13 +110,13 @@ public final class Chapter06 {
     /** Exercise 2: parameters of a one-layer RNN, GRU or LSTM, compared with counting a built network's. */
     public static void exercise2(ParameterCount count) {
         Check.exercise(2, "parameterCount(kind, input, hidden)")
-                .on("GRU, input 1, hidden 32", new Sizes(Recurrent.Kind.GRU, 1, 32))
-                .on("LSTM, input 5, hidden 3", new Sizes(Recurrent.Kind.LSTM, 5, 3))
-                .on("RNN, input 7, hidden 1", new Sizes(Recurrent.Kind.RNN_TANH, 7, 1))
-                .on("GRU, input 10, hidden 64", new Sizes(Recurrent.Kind.GRU, 10, 64))
-                .on("LSTM, input 1, hidden 1", new Sizes(Recurrent.Kind.LSTM, 1, 1))
+                .on("GRU, input 1, hidden 32", new Sizes(CellKind.GRU, 1, 32))
+                .on("LSTM, input 5, hidden 3", new Sizes(CellKind.LSTM, 5, 3))
+                .on("RNN, input 7, hidden 1", new Sizes(CellKind.RNN_TANH, 7, 1))
+                .on("GRU, input 10, hidden 64", new Sizes(CellKind.GRU, 10, 64))
+                .on("LSTM, input 1, hidden 1", new Sizes(CellKind.LSTM, 1, 1))
                 .compare(s -> count.count(s.kind(), s.inputSize(), s.hiddenSize()),
-                        s -> countParameters(build(s.kind(), s.inputSize(), s.hiddenSize())));
+                        s -> countParameters(Recurrent.of(s.kind(), s.inputSize(), s.hiddenSize()).build()));
     }
 
     /**
@@ -132,14 +133,6 @@ public final class Chapter06 {
         return network.parameterCount();
     }
 
-    private static Recurrent build(Recurrent.Kind kind, int input, int hidden) {
-        switch (kind) {
-            case LSTM: return Recurrent.lstm(input, hidden).build();
-            case GRU: return Recurrent.gru(input, hidden).build();
-            case RNN_RELU: return Recurrent.rnnRelu(input, hidden).build();
-            default: return Recurrent.rnn(input, hidden).build();
-        }
-    }
 
     static double[] referenceStep(StepCase c) {
         Recurrent gru = Recurrent.gru(c.x().length, c.weights().hidden()).build();

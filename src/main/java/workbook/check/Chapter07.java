@@ -1,5 +1,6 @@
 package workbook.check;
 
+import workbook.model.CellKind;
 import workbook.scratch.Recurrent;
 
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public final class Chapter07 {
     /** Parameters of a stack of layers with biases. */
     @FunctionalInterface
     public interface StackedParameterCount {
-        long count(Recurrent.Kind kind, int inputSize, int hiddenSize, int layers, boolean bidirectional);
+        long count(CellKind kind, int inputSize, int hiddenSize, int layers, boolean bidirectional);
     }
 
     /**
@@ -37,7 +38,7 @@ public final class Chapter07 {
         double[][] outputs(Recurrent forwardNet, Recurrent backwardNet, double[][] sequence);
     }
 
-    record Stack(Recurrent.Kind kind, int inputSize, int hiddenSize, int layers, boolean bidirectional) {
+    record Stack(CellKind kind, int inputSize, int hiddenSize, int layers, boolean bidirectional) {
     }
 
     /** One checker input (a class, so hints stay short). */
@@ -79,13 +80,13 @@ public final class Chapter07 {
     /** Exercise 1: parameters of stacked, possibly bidirectional layers, against counting real networks. */
     public static void exercise1(StackedParameterCount count) {
         Check.exercise(1, "parameterCount(kind, input, hidden, layers, bidirectional)")
-                .on("one LSTM layer, input 1, hidden 32", new Stack(Recurrent.Kind.LSTM, 1, 32, 1, false))
-                .on("GRU, 2 layers, input 3, hidden 8", new Stack(Recurrent.Kind.GRU, 3, 8, 2, false))
-                .on("RNN, 1 layer, bidirectional, input 4, hidden 5", new Stack(Recurrent.Kind.RNN_TANH, 4, 5, 1, true))
-                .on("LSTM, 3 layers, bidirectional, input 2, hidden 16", new Stack(Recurrent.Kind.LSTM, 2, 16, 3, true))
-                .on("GRU, 2 layers, bidirectional, hidden 1", new Stack(Recurrent.Kind.GRU, 6, 1, 2, true))
+                .on("one LSTM layer, input 1, hidden 32", new Stack(CellKind.LSTM, 1, 32, 1, false))
+                .on("GRU, 2 layers, input 3, hidden 8", new Stack(CellKind.GRU, 3, 8, 2, false))
+                .on("RNN, 1 layer, bidirectional, input 4, hidden 5", new Stack(CellKind.RNN_TANH, 4, 5, 1, true))
+                .on("LSTM, 3 layers, bidirectional, input 2, hidden 16", new Stack(CellKind.LSTM, 2, 16, 3, true))
+                .on("GRU, 2 layers, bidirectional, hidden 1", new Stack(CellKind.GRU, 6, 1, 2, true))
                 .compare(s -> count.count(s.kind(), s.inputSize(), s.hiddenSize(), s.layers(), s.bidirectional()),
-                        s -> Chapter06.countParameters(builder(s.kind(), s.inputSize(), s.hiddenSize())
+                        s -> Chapter06.countParameters(Recurrent.of(s.kind(), s.inputSize(), s.hiddenSize())
                                 .layers(s.layers()).bidirectional(s.bidirectional()).build()));
     }
 
@@ -102,10 +103,10 @@ public final class Chapter07 {
     public static void exercise2(Bidirectional answer) {
         Check.exercise(2, "bidirectional outputs [time][2 · hidden]")
                 .tolerance(TOLERANCE)
-                .on("an RNN, input 2, hidden 3, 5 steps", pair(Recurrent.Kind.RNN_TANH, 2, 3, 5, 1))
-                .on("a GRU, input 1, hidden 4, 7 steps", pair(Recurrent.Kind.GRU, 1, 4, 7, 2))
-                .on("an LSTM, input 3, hidden 2, 6 steps", pair(Recurrent.Kind.LSTM, 3, 2, 6, 3))
-                .on("a single step", pair(Recurrent.Kind.LSTM, 2, 3, 1, 4))
+                .on("an RNN, input 2, hidden 3, 5 steps", pair(CellKind.RNN_TANH, 2, 3, 5, 1))
+                .on("a GRU, input 1, hidden 4, 7 steps", pair(CellKind.GRU, 1, 4, 7, 2))
+                .on("an LSTM, input 3, hidden 2, 6 steps", pair(CellKind.LSTM, 3, 2, 6, 3))
+                .on("a single step", pair(CellKind.LSTM, 2, 3, 1, 4))
                 .compare(p -> answer.outputs(p.forwardNet(), p.backwardNet(), copy(p.sequence())),
                         p -> p.bidirectional().forward(new double[][][] {p.sequence()}).outputs()[0]);
     }
@@ -119,18 +120,9 @@ public final class Chapter07 {
         exercise2(answer);
     }
 
-    static Recurrent.Builder builder(Recurrent.Kind kind, int input, int hidden) {
-        switch (kind) {
-            case LSTM: return Recurrent.lstm(input, hidden);
-            case GRU: return Recurrent.gru(input, hidden);
-            case RNN_RELU: return Recurrent.rnnRelu(input, hidden);
-            default: return Recurrent.rnn(input, hidden);
-        }
-    }
-
     /** A bidirectional network and the two one-direction networks holding its forward and reverse weights. */
-    static Pair pair(Recurrent.Kind kind, int input, int hidden, int steps, long seed) {
-        Recurrent both = builder(kind, input, hidden).bidirectional(true).seed(seed).build();
+    static Pair pair(CellKind kind, int input, int hidden, int steps, long seed) {
+        Recurrent both = Recurrent.of(kind, input, hidden).bidirectional(true).seed(seed).build();
         Map<String, Object> forwardWeights = new LinkedHashMap<>();
         Map<String, Object> backwardWeights = new LinkedHashMap<>();
         both.stateDict().forEach((name, value) -> {
@@ -140,9 +132,9 @@ public final class Chapter07 {
                 forwardWeights.put(name, value);
             }
         });
-        Recurrent forwardNet = builder(kind, input, hidden).build();
+        Recurrent forwardNet = Recurrent.of(kind, input, hidden).build();
         forwardNet.loadStateDict(forwardWeights);
-        Recurrent backwardNet = builder(kind, input, hidden).build();
+        Recurrent backwardNet = Recurrent.of(kind, input, hidden).build();
         backwardNet.loadStateDict(backwardWeights);
         Random random = new Random(seed);
         double[][] sequence = new double[steps][input];

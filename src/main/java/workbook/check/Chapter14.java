@@ -35,7 +35,7 @@ public final class Chapter14 {
     /** Exercise 1: weights and biases of a (possibly stacked, possibly bidirectional) recurrent layer. */
     @FunctionalInterface
     public interface ParameterCount {
-        long count(Recurrent.Kind kind, int input, int hidden, int layers, boolean bidirectional);
+        long count(workbook.model.CellKind kind, int input, int hidden, int layers, boolean bidirectional);
     }
 
     /** Exercise 2: the shortest padded length that leaves at least {@code fraction} of the sentences uncut. */
@@ -45,7 +45,7 @@ public final class Chapter14 {
     }
 
     /** Inputs of exercise 1. */
-    public record Architecture(Recurrent.Kind kind, int input, int hidden, int layers, boolean bidirectional) {
+    public record Architecture(workbook.model.CellKind kind, int input, int hidden, int layers, boolean bidirectional) {
     }
 
     /** Inputs of exercise 2. */
@@ -59,12 +59,12 @@ public final class Chapter14 {
 
     static boolean check1(ParameterCount answer) {
         return Check.exercise(1, "parameterCount(kind, input, hidden, layers, bidirectional)")
-                .on("GRU, 1 layer", new Architecture(Recurrent.Kind.GRU, 5, 32, 1, false))
-                .on("LSTM, 1 layer", new Architecture(Recurrent.Kind.LSTM, 5, 32, 1, false))
-                .on("LSTM, 2 layers", new Architecture(Recurrent.Kind.LSTM, 3, 16, 2, false))
-                .on("GRU, bidirectional", new Architecture(Recurrent.Kind.GRU, 4, 8, 1, true))
-                .on("LSTM, 3 layers, bidirectional", new Architecture(Recurrent.Kind.LSTM, 7, 10, 3, true))
-                .on("plain RNN, 2 layers, bidirectional", new Architecture(Recurrent.Kind.RNN_TANH, 1, 6, 2, true))
+                .on("GRU, 1 layer", new Architecture(workbook.model.CellKind.GRU, 5, 32, 1, false))
+                .on("LSTM, 1 layer", new Architecture(workbook.model.CellKind.LSTM, 5, 32, 1, false))
+                .on("LSTM, 2 layers", new Architecture(workbook.model.CellKind.LSTM, 3, 16, 2, false))
+                .on("GRU, bidirectional", new Architecture(workbook.model.CellKind.GRU, 4, 8, 1, true))
+                .on("LSTM, 3 layers, bidirectional", new Architecture(workbook.model.CellKind.LSTM, 7, 10, 3, true))
+                .on("plain RNN, 2 layers, bidirectional", new Architecture(workbook.model.CellKind.RNN_TANH, 1, 6, 2, true))
                 .compare(in -> answer.count(in.kind(), in.input(), in.hidden(), in.layers(), in.bidirectional()),
                         Chapter14::countInRealNetwork);
     }
@@ -204,13 +204,7 @@ public final class Chapter14 {
 
     /** Builds the network and counts the numbers in its parameters. */
     static long countInRealNetwork(Architecture a) {
-        Recurrent.Builder builder = switch (a.kind()) {
-            case LSTM -> Recurrent.lstm(a.input(), a.hidden());
-            case GRU -> Recurrent.gru(a.input(), a.hidden());
-            case RNN_RELU -> Recurrent.rnnRelu(a.input(), a.hidden());
-            case RNN_TANH -> Recurrent.rnn(a.input(), a.hidden());
-        };
-        Recurrent network = builder.layers(a.layers()).bidirectional(a.bidirectional()).build();
+        Recurrent network = Recurrent.of(a.kind(), a.input(), a.hidden()).layers(a.layers()).bidirectional(a.bidirectional()).build();
         long total = 0;
         for (Parameter p : network.parameters()) {
             total += p.value().length;

@@ -2,6 +2,8 @@ package workbook.scratch;
 
 import workbook.data.CharVocabulary;
 import workbook.display.Interruption;
+import workbook.model.DefaultSeed;
+import workbook.model.Output;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -22,6 +24,8 @@ public final class CharRnn {
     private final CharVocabulary vocabulary;
     private final int sequenceLength;
     private final Model model;
+    /** Steps on one chunk at a time, clipping at the builder's norm. */
+    private final Training training;
     private final Recurrent rnn;
     private final int vocabularySize;
     private final double[][] x;
@@ -37,8 +41,9 @@ public final class CharRnn {
         vocabularySize = vocabulary.size();
         sequenceLength = b.sequenceLength;
         rnn = Recurrent.rnn(vocabularySize, b.hidden).seed(b.seed).build();
-        model = Model.builder(rnn).outputs(vocabularySize).everyStep().loss(Loss.CROSS_ENTROPY)
-                .optimizer(Optimizer.adagrad(b.learningRate)).clipGradientNorm(b.clipNorm).seed(b.seed).build();
+        model = Model.builder(rnn).outputs(vocabularySize).output(Output.EVERY_STEP).loss(Loss.CROSS_ENTROPY)
+                .optimizer(Optimizer.adagrad(b.learningRate)).seed(b.seed).build();
+        training = new Training(model.trainable(), b.clipNorm, 0, 1);
         x = new double[sequenceLength][vocabularySize];
         y = new double[sequenceLength][vocabularySize];
     }
@@ -55,7 +60,7 @@ public final class CharRnn {
         private int sequenceLength = 25;
         private double learningRate = 0.1;
         private double clipNorm = 5.0;
-        private long seed = Recurrent.defaultSeed();
+        private long seed = DefaultSeed.get();
 
         private Builder(String text) {
             if (text == null || text.length() < 2) {
@@ -134,7 +139,7 @@ public final class CharRnn {
                 x[t][vocabulary.id(text.charAt(position + t))] = 1.0;
                 y[t][vocabulary.id(text.charAt(position + t + 1))] = 1.0;
             }
-            double loss = model.step(x, y, sequenceLength, 1, hidden, null, 1, k + 1);
+            double loss = training.step(x, y, sequenceLength, 1, hidden, null, 1, k + 1);
             hidden = rnn.finalHidden();
             smoothLoss = Double.isNaN(smoothLoss) ? loss : 0.999 * smoothLoss + 0.001 * loss;
             losses[k] = smoothLoss;

@@ -1,8 +1,9 @@
 package workbook.scratch;
 
-import workbook.display.Displays;
-import workbook.display.Interruption;
 import workbook.io.ModelFile;
+import workbook.model.DefaultSeed;
+import workbook.model.Fit;
+import workbook.model.Output;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -13,27 +14,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * A recurrent network with a dense head, a loss and an optimiser, and a training loop.
+ * A recurrent network with a dense head, a loss and an optimiser; {@link #fit} trains it ({@link Training} holds the
+ * loop, {@link DataParallel} the threads).
  * <pre>{@code
  * Model model = Model.builder(Recurrent.lstm(1, 64).seed(42).build())
  *         .outputs(1)                          // dense head on the last step: y = W h_T + b
  *         .loss(Loss.MSE)
  *         .optimizer(Optimizer.adam(0.001))
- *         .clipGradientNorm(1.0)
  *         .build();
- * List<Double> losses = model.fit(x, y, 20, 32); // x [n][time][features], y [n][outputs]; 20 epochs, batch 32
+ * // x [n][time][features], y [n][outputs]; 20 epochs, batches of 32, gradients clipped to norm 1
+ * List<Double> losses = model.fit(x, y, Fit.epochs(20).batchSize(32).clipGradientNorm(1.0));
  * double[][] forecast = model.predict(xTest);
  * }</pre>
- * With {@code .everyStep()} the head runs on every step and targets are {@code [n][time][outputs]}
+ * With {@code .output(Output.EVERY_STEP)} the head runs on every step and targets are {@code [n][time][outputs]}
  * (a sequence-to-sequence model, e.g. a language model). With {@code .truncatedBptt(k)} each batch is
  * cut into chunks of k steps: gradients flow back at most k steps, the state flows on (detached), and
  * the parameters are updated after every chunk.
@@ -43,17 +39,14 @@ public final class Model {
     private final Dense head;
     private final Loss loss;
     private final Optimizer optimizer;
-    private final double clipNorm;
     private final boolean everyStep;
     private final int truncation;
-    private final long seed;
-    private final boolean progress;
     private final int threads;
+    /** What the deprecated {@link #fit(double[][][], double[][], int, int)} trains with: the builder's clipping, seed, progress. */
+    private final double builderClipNorm;
+    private final long seed;
+    private final boolean builderProgress;
     private final List<Parameter> parameters = new ArrayList<>();
-    /** Data-parallel training: models of the same shape that compute the gradients of the other shares of a batch. */
-    private final List<Model> workers = new ArrayList<>();
-    /** Runs the workers while {@link #fit} trains with more than one thread. */
-    private ExecutorService pool;
     private int batchesTrained;
     /** Reused gradient buffers of the training step. */
     private double[][] dPrediction = new double[0][];
@@ -64,12 +57,12 @@ public final class Model {
         this.head = new Dense(recurrent.outputSize(), b.outputs, b.seed + 1);
         this.loss = b.loss;
         this.optimizer = b.optimizer;
-        this.clipNorm = b.clipNorm;
-        this.everyStep = b.everyStep;
+        this.everyStep = b.output == Output.EVERY_STEP;
         this.truncation = b.truncation;
-        this.seed = b.seed;
-        this.progress = b.progress;
         this.threads = b.threads;
+        this.builderClipNorm = b.clipNorm;
+        this.seed = b.seed;
+        this.builderProgress = b.progress;
         parameters.addAll(recurrent.parameters());
         parameters.addAll(head.parameters());
     }
@@ -78,16 +71,16 @@ public final class Model {
         return new Builder(recurrent);
     }
 
-    /** Options with defaults: 1 output on the last step, MSE, Adam(0.001), no clipping, full BPTT, the {@link Recurrent#defaultSeed()} (42), no progress display. */
+    /** Options with defaults: 1 output on the last step, MSE, Adam(0.001), full BPTT, the {@link DefaultSeed} (42), one thread. */
     public static final class Builder {
         private final Recurrent recurrent;
         private int outputs = 1;
         private Loss loss = Loss.MSE;
         private Optimizer optimizer;
         private double clipNorm;
-        private boolean everyStep;
+        private Output output = Output.LAST_STEP;
         private int truncation;
-        private long seed = Recurrent.defaultSeed();
+        private long seed = DefaultSeed.get();
         private boolean progress;
         private int threads = 1;
 
@@ -95,6 +88,7 @@ public final class Model {
             this.recurrent = recurrent;
         }
 
+        /** The head's size: outputs per step it reads. */
         public Builder outputs(int outputs) {
             this.outputs = outputs;
             return this;
@@ -110,15 +104,32 @@ public final class Model {
             return this;
         }
 
-        /** Clip the global gradient norm to this value before each update (0 = no clipping). */
-        public Builder clipGradientNorm(double maxNorm) {
-            this.clipNorm = maxNorm;
+        /**
+         * Which steps the head reads: {@link Output#LAST_STEP} (the default; targets {@code [n][outputs]}) or
+         * {@link Output#EVERY_STEP} (targets {@code [n][time][outputs]}).
+         */
+        public Builder output(Output output) {
+            if (output == null) {
+                throw new IllegalArgumentException("output must be Output.LAST_STEP or Output.EVERY_STEP, got null");
+            }
+            this.output = output;
             return this;
         }
 
-        /** Head on every step; targets {@code [n][time][outputs]}. */
+        /** @deprecated use {@link #output(Output) output(Output.EVERY_STEP)}. */
+        @Deprecated
         public Builder everyStep() {
-            this.everyStep = true;
+            return output(Output.EVERY_STEP);
+        }
+
+        /**
+         * Clip the global gradient norm to this value before each update (0 = no clipping).
+         * @deprecated clipping is a training option: {@code fit(x, y, Fit....clipGradientNorm(maxNorm))}. Only the
+         * deprecated {@code fit(x, y, epochs, batchSize)} reads this.
+         */
+        @Deprecated
+        public Builder clipGradientNorm(double maxNorm) {
+            this.clipNorm = maxNorm;
             return this;
         }
 
@@ -131,13 +142,21 @@ public final class Model {
             return this;
         }
 
-        /** Seed of the head's initialisation and of the shuffling of batches. */
+        /**
+         * Seed of the head's initialisation. The batch order follows {@link Fit#seed}; the deprecated
+         * {@code fit(x, y, epochs, batchSize)} shuffles with this seed.
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Show the loss after each epoch through {@link Displays}. */
+        /**
+         * Show the loss after each epoch through {@code Displays}.
+         * @deprecated progress is a training option: {@code fit(x, y, Fit....progress(on))}. Only the deprecated
+         * {@code fit(x, y, epochs, batchSize)} reads this.
+         */
+        @Deprecated
         public Builder showProgress(boolean on) {
             this.progress = on;
             return this;
@@ -160,7 +179,7 @@ public final class Model {
 
         public Model build() {
             if (optimizer == null) {
-                optimizer = Optimizer.adam(0.001);
+                optimizer = Optimizer.adam(Fit.DEFAULT_LEARNING_RATE);
             }
             return new Model(this);
         }
@@ -283,37 +302,80 @@ public final class Model {
     /** The fields of the saved file's header: what must match for weights to load. */
     Map<String, String> architecture() {
         Map<String, String> a = new LinkedHashMap<>();
-        a.put("cell", recurrent.kind().name());
+        a.put("cell", recurrent.cellKind().name());
         a.put("features", String.valueOf(recurrent.inputSize()));
         a.put("hidden", String.valueOf(recurrent.hiddenSize()));
         a.put("layers", String.valueOf(recurrent.layerCount()));
         a.put("bidirectional", String.valueOf(recurrent.directions() == 2));
         a.put("biases", String.valueOf(recurrent.hasBiases()));
         a.put("outputs", String.valueOf(head.outputSize()));
-        a.put("output", everyStep ? "EVERY_STEP" : "LAST_STEP");
+        a.put("output", output().name());
         return a;
     }
 
-    /** Trains a last-step model ({@code y [n][outputs]}); returns the mean training loss of every epoch. */
-    public List<Double> fit(double[][][] x, double[][] y, int epochs, int batchSize) {
+    /** Which steps the head reads. */
+    public Output output() {
+        return everyStep ? Output.EVERY_STEP : Output.LAST_STEP;
+    }
+
+    /**
+     * Trains a last-step model ({@code y [n][outputs]}) as the Fit says (epochs, batch size, gradient clipping, batch
+     * order, progress; a learning rate replaces the optimiser's for this fit; no patience: there is no validation
+     * data); returns the mean training loss of every epoch.
+     */
+    public List<Double> fit(double[][][] x, double[][] y, Fit fit) {
         if (everyStep) {
             throw new IllegalArgumentException("this model predicts every step: targets must be [n][time][outputs], got [n][outputs]");
         }
         checkTargets(x, y.length, "y");
+        return train(x, lastStepTargets(y), fit);
+    }
+
+    /** Trains an every-step model ({@code y [n][time][outputs]}) as the Fit says; returns the mean training loss of every epoch. */
+    public List<Double> fit(double[][][] x, double[][][] y, Fit fit) {
+        if (!everyStep) {
+            throw new IllegalArgumentException("this model predicts from the last step: targets must be [n][outputs], got [n][time][outputs]; use output(Output.EVERY_STEP) for sequence targets");
+        }
+        checkTargets(x, y.length, "y");
+        return train(x, y, fit);
+    }
+
+    /**
+     * Trains a last-step model with the builder's clipping, seed (batch order) and progress.
+     * @deprecated use {@link #fit(double[][][], double[][], Fit)}:
+     * {@code fit(x, y, Fit.epochs(epochs).batchSize(batchSize).seed(seed).progress(false))}, with the clipping as
+     * {@code .clipGradientNorm(maxNorm)}; it gives the same numbers.
+     */
+    @Deprecated
+    public List<Double> fit(double[][][] x, double[][] y, int epochs, int batchSize) {
+        return fit(x, y, builderFit(epochs, batchSize));
+    }
+
+    /**
+     * Trains an every-step model with the builder's clipping, seed (batch order) and progress.
+     * @deprecated use {@link #fit(double[][][], double[][][], Fit)}, as for the last-step model.
+     */
+    @Deprecated
+    public List<Double> fit(double[][][] x, double[][][] y, int epochs, int batchSize) {
+        return fit(x, y, builderFit(epochs, batchSize));
+    }
+
+    /** The Fit the deprecated positional {@code fit} stands for: the builder's clipping, seed and progress, shuffled. */
+    private Fit builderFit(int epochs, int batchSize) {
+        if (epochs < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("epochs and batch size must be at least 1, got " + epochs + " and " + batchSize);
+        }
+        return Fit.epochs(epochs).batchSize(batchSize).clipGradientNorm(builderClipNorm > 0 ? builderClipNorm : 0)
+                .seed(seed).progress(builderProgress);
+    }
+
+    /** Targets {@code [n][outputs]} as one-step sequences {@code [n][1][outputs]}. */
+    private static double[][][] lastStepTargets(double[][] y) {
         double[][][] y3 = new double[y.length][][];
         for (int n = 0; n < y.length; n++) {
             y3[n] = new double[][] {y[n]};
         }
-        return train(x, y3, epochs, batchSize);
-    }
-
-    /** Trains an every-step model ({@code y [n][time][outputs]}). */
-    public List<Double> fit(double[][][] x, double[][][] y, int epochs, int batchSize) {
-        if (!everyStep) {
-            throw new IllegalArgumentException("this model predicts from the last step: targets must be [n][outputs], got [n][time][outputs]; use everyStep() for sequence targets");
-        }
-        checkTargets(x, y.length, "y");
-        return train(x, y, epochs, batchSize);
+        return y3;
     }
 
     private void checkTargets(double[][][] x, int targets, String name) {
@@ -325,143 +387,62 @@ public final class Model {
         }
     }
 
-    private List<Double> train(double[][][] x, double[][][] y, int epochs, int batchSize) {
-        if (epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("epochs and batch size must be at least 1, got " + epochs + " and " + batchSize);
+    private List<Double> train(double[][][] x, double[][][] y, Fit fit) {
+        if (builderClipNorm > 0 && fit.clipGradientNorm() != builderClipNorm) {
+            throw new IllegalArgumentException("this model's builder set clipGradientNorm(" + builderClipNorm + "), which"
+                    + " only the deprecated fit(x, y, epochs, batchSize) reads; pass the clipping in the Fit:"
+                    + " Fit....clipGradientNorm(" + builderClipNorm + ")");
         }
         int n = x.length;
         int time = x[0].length;
-        int targetSteps = everyStep ? time : 1;
         double[][] xAll = Shapes.timeMajor(x, time, recurrent.inputSize(), "x", n);
-        double[][] yAll = Shapes.timeMajor(y, targetSteps, head.outputSize(), "y", n);
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[n];
-        Arrays.setAll(order, k -> k);
-        List<Double> history = new ArrayList<>();
-        pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, Model::workerThread) : null;
-        try {
-            trainEpochs(xAll, yAll, order, random, epochs, batchSize, history);
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-                pool = null;
-            }
-        }
-        return history;
-    }
-
-    private static Thread workerThread(Runnable task) {
-        Thread thread = new Thread(task, "scratch-training-worker");
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private void trainEpochs(double[][] xAll, double[][] yAll, int[] order, SplittableRandom random, int epochs, int batchSize, List<Double> history) {
-        int n = order.length;
-        int time = xAll.length / n;
-        int targetSteps = everyStep ? time : 1;
-        try {
-            runEpochs(xAll, yAll, order, random, epochs, batchSize, history, n, time, targetSteps);
-        } finally {
-            Displays.finish(progressId);
-            progressId = null;
-        }
-    }
-
-    /** The progress line's display, while {@link #fit} shows one. */
-    private String progressId;
-
-    private void runEpochs(double[][] xAll, double[][] yAll, int[] order, SplittableRandom random, int epochs,
-            int batchSize, List<Double> history, int n, int time, int targetSteps) {
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (int k = n - 1; k > 0; k--) {
-                int j = random.nextInt(k + 1);
-                int swap = order[k];
-                order[k] = order[j];
-                order[j] = swap;
-            }
-            double sum = 0;
-            int batches = 0;
-            for (int start = 0; start < n; start += batchSize) {
-                int batch = Math.min(batchSize, n - start);
-                double[][] xb = gather(xAll, order, start, batch, n, time);
-                double[][] yb = gather(yAll, order, start, batch, n, targetSteps);
-                sum += trainBatch(xb, yb, time, batch, epoch, batches + 1);
-                batches++;
-                Interruption.checkpoint("epoch " + epoch + ", batch " + batches);
-            }
-            history.add(sum / batches);
-            if (progress) {
-                String line = String.format(Locale.ROOT, "epoch %d/%d  loss %.6f", epoch, epochs, sum / batches);
-                if (progressId == null) {
-                    progressId = Displays.display(line);
-                } else {
-                    Displays.update(progressId, line);
-                }
+        double[][] yAll = Shapes.timeMajor(y, everyStep ? time : 1, head.outputSize(), "y", n);
+        try (Training training = new Training(trainable, fit.clipGradientNorm(), truncation, threads)) {
+            try {
+                return training.fit(xAll, yAll, n, fit);
+            } finally {
+                batchesTrained += training.batchesTrained();
             }
         }
     }
 
-    /** Sequences {@code order[start .. start + batch)} of time-major rows {@code [time * n][..]}, as {@code [time * batch][..]} (the same row arrays). */
-    private static double[][] gather(double[][] all, int[] order, int start, int batch, int n, int time) {
-        double[][] out = new double[time * batch][];
-        for (int t = 0; t < time; t++) {
-            for (int b = 0; b < batch; b++) {
-                out[t * batch + b] = all[t * n + order[start + b]];
-            }
+    /** This model as {@link Training} and {@link DataParallel} see it. */
+    private final Trainable trainable = new Trainable() {
+        @Override
+        public Recurrent recurrent() {
+            return recurrent;
         }
-        return out;
-    }
 
-    /**
-     * One batch (time-major rows x {@code [time * batch][features]}, y {@code [(time or 1) * batch][outputs]}), split into
-     * chunks of {@code truncation} steps when truncated BPTT is on. Returns the mean loss.
-     */
-    double trainBatch(double[][] x, double[][] y, int time, int batch, int epoch, int batchNumber) {
-        int chunk = truncation == 0 ? time : Math.min(truncation, time);
-        double[][] h = null;
-        double[][] c = null;
-        double lossSum = 0;
-        int lossCount = 0;
-        for (int from = 0; from < time; from += chunk) {
-            int len = Math.min(chunk, time - from);
-            boolean last = from + len == time;
-            double[][] xc = len == time ? x : Arrays.copyOfRange(x, from * batch, (from + len) * batch);
-            if (!everyStep && !last) {
-                // no loss in this chunk: only carry the state on
-                recurrent.forwardRows(xc, len, batch, h, c);
-            } else {
-                double[][] yc = !everyStep || len == time ? y : Arrays.copyOfRange(y, from * batch, (from + len) * batch);
-                lossSum += step(xc, yc, len, batch, h, c, epoch, batchNumber);
-                lossCount++;
-            }
-            if (!last) {
-                // truncated BPTT: the state flows on into the next chunk, its gradient does not
-                h = recurrent.finalHidden();
-                c = recurrent.hasCellState() ? recurrent.finalCell() : null;
-            }
+        @Override
+        public List<Parameter> parameters() {
+            return parameters;
         }
-        batchesTrained++;
-        return lossSum / lossCount;
-    }
 
-    /** Forward, loss, BPTT, clipping and one optimiser update on one chunk. Returns the loss. */
-    double step(double[][] x, double[][] y, int time, int batch, double[][] h0, double[][] c0, int epoch, int batchNumber) {
-        boolean shared = pool != null && batch > 1 && h0 == null && c0 == null && !recurrent.recordsSteps();
-        double value = shared ? forwardBackwardShared(x, y, time, batch) : forwardBackward(x, y, time, batch, h0, c0);
-        if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException(String.format(Locale.ROOT,
-                    "training diverged: the loss is %s at epoch %d, batch %d; lower the learning rate or clip the gradient norm",
-                    value, epoch, batchNumber));
+        @Override
+        public Optimizer optimizer() {
+            return optimizer;
         }
-        double norm = clipNorm > 0 ? GradientClipping.clipGlobalNorm(parameters, clipNorm) : GradientClipping.globalNorm(parameters);
-        if (!Double.isFinite(norm)) {
-            throw new TrainingDivergedException(String.format(Locale.ROOT,
-                    "training diverged: the gradient norm is %s at epoch %d, batch %d (loss %.6g); lower the learning rate or clip the gradient norm",
-                    norm, epoch, batchNumber, value));
+
+        @Override
+        public boolean everyStep() {
+            return everyStep;
         }
-        optimizer.step(parameters);
-        return value;
+
+        @Override
+        public double forwardBackward(double[][] x, double[][] y, int time, int batch, double[][] h0, double[][] c0) {
+            return Model.this.forwardBackward(x, y, time, batch, h0, c0);
+        }
+
+        @Override
+        public Trainable sameShape() {
+            return Model.builder(recurrent.sameShape()).outputs(head.outputSize()).loss(loss).optimizer(optimizer)
+                    .output(output()).build().trainable;
+        }
+    };
+
+    /** This model as the training loop sees it ({@link CharRnn} trains with its own loop). */
+    Trainable trainable() {
+        return trainable;
     }
 
     /** Zeroes the gradients, then forward, loss and BPTT on rows; returns the loss. */
@@ -487,112 +468,12 @@ public final class Model {
         return value;
     }
 
-    /**
-     * {@link #forwardBackward} with the batch cut into shares, one per thread: this model takes the first share, the
-     * workers the others. Share k's mean loss and gradients count with weight (its sequences) / (batch).
-     */
-    private double forwardBackwardShared(double[][] x, double[][] y, int time, int batch) {
-        int shares = Math.min(threads, batch);
-        while (workers.size() < shares - 1) {
-            Builder worker = Model.builder(recurrent.sameShape()).outputs(head.outputSize()).loss(loss).optimizer(optimizer);
-            workers.add((everyStep ? worker.everyStep() : worker).build());
-        }
-        int targetSteps = everyStep ? time : 1;
-        // share k holds sequences start[k] .. start[k + 1]
-        int[] start = new int[shares + 1];
-        for (int k = 0; k <= shares; k++) {
-            start[k] = k * batch / shares;
-        }
-        List<Future<Double>> results = new ArrayList<>();
-        for (int k = 1; k < shares; k++) {
-            Model worker = workers.get(k - 1);
-            int size = start[k + 1] - start[k];
-            copyValues(parameters, worker.parameters);
-            double[][] xs = share(x, time, batch, start[k], size);
-            double[][] ys = share(y, targetSteps, batch, start[k], size);
-            results.add(pool.submit(() -> worker.forwardBackward(xs, ys, time, size, null, null)));
-        }
-        int ownSize = start[1];
-        double weight = (double) ownSize / batch;
-        double value = weight * forwardBackward(share(x, time, batch, 0, ownSize), share(y, targetSteps, batch, 0, ownSize),
-                time, ownSize, null, null);
-        for (Parameter p : parameters) {
-            scale(p.gradient(), weight);
-        }
-        for (int k = 1; k < shares; k++) {
-            double shareWeight = (double) (start[k + 1] - start[k]) / batch;
-            value += shareWeight * await(results.get(k - 1));
-            List<Parameter> workerParameters = workers.get(k - 1).parameters;
-            for (int i = 0; i < parameters.size(); i++) {
-                addScaled(workerParameters.get(i).gradient(), shareWeight, parameters.get(i).gradient());
-            }
-        }
-        return value;
-    }
-
-    /** Rows of sequences {@code from .. from + size} of time-major rows {@code [steps * batch][..]} (the same row arrays). */
-    private static double[][] share(double[][] rows, int steps, int batch, int from, int size) {
-        double[][] out = new double[steps * size][];
-        for (int t = 0; t < steps; t++) {
-            System.arraycopy(rows, t * batch + from, out, t * size, size);
-        }
-        return out;
-    }
-
-    /** A worker's result; an interrupt meanwhile is kept for the next checkpoint, so the batch finishes whole. */
-    private static double await(Future<Double> result) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void copyValues(List<Parameter> from, List<Parameter> to) {
-        for (int i = 0; i < from.size(); i++) {
-            System.arraycopy(from.get(i).value(), 0, to.get(i).value(), 0, from.get(i).size());
-        }
-    }
-
-    private static void scale(double[] values, double factor) {
-        for (int k = 0; k < values.length; k++) {
-            values[k] *= factor;
-        }
-    }
-
-    private static void addScaled(double[] from, double factor, double[] to) {
-        for (int k = 0; k < to.length; k++) {
-            to[k] += factor * from[k];
-        }
-    }
-
     /** Zeroes the gradients, then computes the loss and its gradients on a batch, without an update: what {@link GradientCheck} checks. */
     public double lossAndGradients(double[][][] x, double[][] y) {
         if (everyStep) {
             throw new IllegalArgumentException("this model predicts every step: targets must be [n][time][outputs]");
         }
-        double[][][] y3 = new double[y.length][][];
-        for (int n = 0; n < y.length; n++) {
-            y3[n] = new double[][] {y[n]};
-        }
-        return lossAndGradients(x, y3);
+        return lossAndGradients(x, lastStepTargets(y));
     }
 
     /** The same for an every-step model ({@code y [n][time][outputs]}), or a last-step model given {@code y [n][1][outputs]}. */

@@ -13,15 +13,27 @@ import java.util.Map;
  * }</pre>
  */
 public abstract class Optimizer {
-    protected final double learningRate;
+    /** The step size; a {@code Fit} with a learning rate replaces it for the length of one fit. */
+    protected double learningRate;
     /** Per-parameter state (momentum, sums of squares), created on first use. */
     private final Map<Parameter, double[][]> state = new IdentityHashMap<>();
 
     protected Optimizer(double learningRate) {
+        this.learningRate = checked(learningRate);
+    }
+
+    private static double checked(double learningRate) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
         }
-        this.learningRate = learningRate;
+        return learningRate;
+    }
+
+    /** Sets the step size (the state, e.g. Adam's moments, stays); returns the step size in use before. */
+    double useLearningRate(double rate) {
+        double previous = learningRate;
+        learningRate = checked(rate);
+        return previous;
     }
 
     /** Plain gradient descent θ ← θ − lr ∇θ. */

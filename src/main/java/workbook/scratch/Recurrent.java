@@ -1,5 +1,7 @@
 package workbook.scratch;
 
+import workbook.model.CellKind;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * Recurrent lstm = Recurrent.lstm(1, 64).layers(2).bidirectional(true).seed(42).build();
+ * Recurrent gru = Recurrent.of(CellKind.GRU, 1, 64).build(); // the cell named by a value, as in the DJL models
  * SequenceOutput out = lstm.forward(x);          // x: double[batch][time][features]
  * double[][][] hs = out.outputs();                // [batch][time][directions * hidden]
  * SequenceGradients g = lstm.backward(dLdOutputs); // BPTT: parameter gradients accumulate in parameters()
@@ -27,10 +30,22 @@ import java.util.TreeSet;
  */
 public final class Recurrent {
 
-    /** The cell a network is made of. */
-    public enum Kind { RNN_TANH, RNN_RELU, LSTM, GRU }
+    /**
+     * The cell a network is made of.
+     * @deprecated both model families name the cell with {@link CellKind}: {@link Recurrent#of(CellKind, int, int)},
+     * {@link Recurrent#cellKind()}.
+     */
+    @Deprecated
+    public enum Kind {
+        RNN_TANH, RNN_RELU, LSTM, GRU;
 
-    private final Kind kind;
+        /** The same cell in the shared vocabulary. */
+        public CellKind cellKind() {
+            return CellKind.valueOf(name());
+        }
+    }
+
+    private final CellKind kind;
     private final int inputSize;
     private final int hidden;
     private final int layerCount;
@@ -70,7 +85,7 @@ public final class Recurrent {
         }
     }
 
-    private static Cell newCell(Kind kind) {
+    private static Cell newCell(CellKind kind) {
         return switch (kind) {
             case RNN_TANH -> new RnnCell(RnnCell.Activation.TANH);
             case RNN_RELU -> new RnnCell(RnnCell.Activation.RELU);
@@ -79,24 +94,29 @@ public final class Recurrent {
         };
     }
 
+    /** A network of the given cell: what {@link #rnn}, {@link #rnnRelu}, {@link #lstm} and {@link #gru} build. */
+    public static Builder of(CellKind kind, int inputSize, int hiddenSize) {
+        return new Builder(kind, inputSize, hiddenSize);
+    }
+
     /** A vanilla RNN with tanh: {@code h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)}. */
     public static Builder rnn(int inputSize, int hiddenSize) {
-        return new Builder(Kind.RNN_TANH, inputSize, hiddenSize);
+        return of(CellKind.RNN_TANH, inputSize, hiddenSize);
     }
 
     /** A vanilla RNN with ReLU instead of tanh. */
     public static Builder rnnRelu(int inputSize, int hiddenSize) {
-        return new Builder(Kind.RNN_RELU, inputSize, hiddenSize);
+        return of(CellKind.RNN_RELU, inputSize, hiddenSize);
     }
 
     /** An LSTM (gates i, f, g, o). */
     public static Builder lstm(int inputSize, int hiddenSize) {
-        return new Builder(Kind.LSTM, inputSize, hiddenSize);
+        return of(CellKind.LSTM, inputSize, hiddenSize);
     }
 
     /** A GRU in PyTorch's convention (gates r, z, n; h' = (1 − z) ⊙ n + z ⊙ h). */
     public static Builder gru(int inputSize, int hiddenSize) {
-        return new Builder(Kind.GRU, inputSize, hiddenSize);
+        return of(CellKind.GRU, inputSize, hiddenSize);
     }
 
     /** The seed every builder not given one takes: {@link workbook.model.DefaultSeed#get()} (42 unless changed). */
@@ -111,7 +131,7 @@ public final class Recurrent {
 
     /** Options with defaults: 1 layer, one direction, biases on, the {@link #defaultSeed()} (42). */
     public static final class Builder {
-        private final Kind kind;
+        private final CellKind kind;
         private final int inputSize;
         private final int hidden;
         private int layers = 1;
@@ -119,7 +139,10 @@ public final class Recurrent {
         private boolean biases = true;
         private long seed = defaultSeed();
 
-        private Builder(Kind kind, int inputSize, int hidden) {
+        private Builder(CellKind kind, int inputSize, int hidden) {
+            if (kind == null) {
+                throw new IllegalArgumentException("the cell kind is missing: RNN_TANH, RNN_RELU, LSTM or GRU");
+            }
             if (inputSize < 1 || hidden < 1) {
                 throw new IllegalArgumentException("input size and hidden size must be at least 1, got input "
                         + inputSize + " and hidden " + hidden);
@@ -160,8 +183,15 @@ public final class Recurrent {
         }
     }
 
-    public Kind kind() {
+    /** The cell this network is made of. */
+    public CellKind cellKind() {
         return kind;
+    }
+
+    /** @deprecated use {@link #cellKind()}, which speaks the {@link CellKind} both model families share. */
+    @Deprecated
+    public Kind kind() {
+        return Kind.valueOf(kind.name());
     }
 
     public int inputSize() {
@@ -191,7 +221,7 @@ public final class Recurrent {
     }
 
     public boolean hasCellState() {
-        return kind == Kind.LSTM;
+        return kind.hasCellState();
     }
 
     /** All parameters in PyTorch's state_dict order. */

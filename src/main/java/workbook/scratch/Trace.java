@@ -1,5 +1,7 @@
 package workbook.scratch;
 
+import workbook.model.CellKind;
+
 import java.util.Arrays;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Arrays;
  * Gate names: LSTM "i", "f", "g", "o"; GRU "r", "z", "n".
  */
 public final class Trace {
-    private final Recurrent.Kind kind;
+    private final CellKind kind;
     private final String[] gateNames;
     private final int directions;
     /** [layer * directions + direction] → copies of the Steps arrays. */
@@ -21,7 +23,7 @@ public final class Trace {
     private final int hiddenSize;
     private final boolean[] reversed;
 
-    Trace(Layer[][] layers, Recurrent.Kind kind) {
+    Trace(Layer[][] layers, CellKind kind) {
         this.kind = kind;
         this.directions = layers[0].length;
         int count = layers.length * directions;

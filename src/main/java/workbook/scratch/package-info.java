@@ -12,7 +12,7 @@
  * SequenceOutput out = lstm.forward(x);                       // x: double[batch][time][features]
  * Model model = Model.builder(Recurrent.gru(1, 32).build()).outputs(1).optimizer(Optimizer.adam(0.01))
  *         .threads(2).build();                                 // each thread takes half of every batch
- * List<Double> losses = model.fit(x, y, 20, 32);
+ * List<Double> losses = model.fit(x, y, Fit.epochs(20).batchSize(32)); // Fit: workbook.model, shared with DJL
  * GradientCheck.Result check = GradientCheck.check(model, x, y);
  * lstm.loadStateDict(Weights.fromPyTorchJson(Path.of("lstm.json")));
  * CharRnn text = CharRnn.builder(prideAndPrejudice).build(); text.train(5_000); text.sample("E", 300, 0.8, 1);
@@ -27,8 +27,8 @@
  * this package.
  *
  * <p>Entry points: {@link workbook.scratch.Recurrent} (networks), {@link workbook.scratch.Model} (network + dense
- * head + loss + optimiser + training loop), {@link workbook.scratch.CharRnn}, {@link workbook.scratch.Optimizer},
- * {@link workbook.scratch.Loss}, {@link workbook.scratch.GradientClipping}, {@link workbook.scratch.GradientCheck},
+ * head + loss + optimiser, trained by {@code fit} with a {@link workbook.model.Fit}), {@link workbook.scratch.CharRnn},
+ * {@link workbook.scratch.Optimizer}, {@link workbook.scratch.Loss}, {@link workbook.scratch.GradientClipping}, {@link workbook.scratch.GradientCheck},
  * {@link workbook.scratch.Weights}, {@link workbook.scratch.Trace}.
  *
  * <p>May import: {@code workbook.model}, {@code workbook.data}, {@code workbook.display}, {@code workbook.io}. Plain Java: no DJL, no Tablesaw.

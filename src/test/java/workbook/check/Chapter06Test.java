@@ -1,7 +1,6 @@
 package workbook.check;
 
 import org.junit.jupiter.api.Test;
-import workbook.scratch.Recurrent;
 
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,14 +83,14 @@ class Chapter06Test extends CapturesStandardOutput {
     @Test
     void parameterCount() {
         Chapter06.exercise2((kind, input, hidden) -> {
-            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            long gates = switch (kind) { case LSTM -> 4; case GRU -> 3; default -> 1; };
             return gates * hidden * (input + hidden + 2L);
         });
         assertTrue(verdict().startsWith("PASSED exercise 2:"));
 
         // one bias vector instead of PyTorch's two
         Chapter06.exercise2((kind, input, hidden) -> {
-            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            long gates = switch (kind) { case LSTM -> 4; case GRU -> 3; default -> 1; };
             return gates * hidden * (input + hidden + 1L);
         });
         String oneBias = verdict();

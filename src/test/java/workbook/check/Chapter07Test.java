@@ -1,7 +1,6 @@
 package workbook.check;
 
 import org.junit.jupiter.api.Test;
-import workbook.scratch.Recurrent;
 
 import java.util.Arrays;
 
@@ -18,7 +17,7 @@ class Chapter07Test extends CapturesStandardOutput {
 
     static Chapter07.StackedParameterCount count(boolean upperLayersSeeBothDirections) {
         return (kind, input, hidden, layers, bidirectional) -> {
-            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            long gates = switch (kind) { case LSTM -> 4; case GRU -> 3; default -> 1; };
             int directions = bidirectional ? 2 : 1;
             long total = 0;
             for (int layer = 0; layer < layers; layer++) {

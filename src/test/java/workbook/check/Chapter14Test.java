@@ -17,7 +17,7 @@ class Chapter14Test extends CapturesStandardOutput {
 
     // the reference solutions, as in the notebook
     static final Chapter14.ParameterCount PARAMETER_COUNT = (kind, input, hidden, layers, bidirectional) -> {
-        long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+        long gates = switch (kind) { case LSTM -> 4; case GRU -> 3; default -> 1; };
         int directions = bidirectional ? 2 : 1;
         long total = 0;
         for (int layer = 0; layer < layers; layer++) {
@@ -47,10 +47,10 @@ class Chapter14Test extends CapturesStandardOutput {
     @Test
     void referenceCountsMatchTheFormulaOfNotebook06() {
         // G · H · (D + H + 2) for one layer: GRU 3·32·39, LSTM 4·32·39
-        assertEquals(3744, Chapter14.countInRealNetwork(new Chapter14.Architecture(Recurrent.Kind.GRU, 5, 32, 1, false)));
-        assertEquals(4992, Chapter14.countInRealNetwork(new Chapter14.Architecture(Recurrent.Kind.LSTM, 5, 32, 1, false)));
+        assertEquals(3744, Chapter14.countInRealNetwork(new Chapter14.Architecture(workbook.model.CellKind.GRU, 5, 32, 1, false)));
+        assertEquals(4992, Chapter14.countInRealNetwork(new Chapter14.Architecture(workbook.model.CellKind.LSTM, 5, 32, 1, false)));
         // bidirectional 2-layer RNN, input 1, hidden 6: layer 0: 2·6·(1+6+2) = 108, layer 1: 2·6·(12+6+2) = 240
-        assertEquals(348, Chapter14.countInRealNetwork(new Chapter14.Architecture(Recurrent.Kind.RNN_TANH, 1, 6, 2, true)));
+        assertEquals(348, Chapter14.countInRealNetwork(new Chapter14.Architecture(workbook.model.CellKind.RNN_TANH, 1, 6, 2, true)));
     }
 
     @Test
@@ -60,21 +60,21 @@ class Chapter14Test extends CapturesStandardOutput {
 
         // every layer fed with the original input
         assertFalse(Chapter14.check1((kind, input, hidden, layers, bidirectional) -> {
-            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            long gates = switch (kind) { case LSTM -> 4; case GRU -> 3; default -> 1; };
             return (bidirectional ? 2 : 1) * layers * gates * hidden * (input + hidden + 2L);
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 1: on LSTM, 2 layers"));
 
         // one bias vector per layer (Keras's count, not PyTorch's)
         assertFalse(Chapter14.check1((kind, input, hidden, layers, bidirectional) -> {
-            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            long gates = switch (kind) { case LSTM -> 4; case GRU -> 3; default -> 1; };
             return gates * hidden * (input + hidden + 1L);
         }));
         assertTrue(verdict().startsWith("NOT YET exercise 1: on GRU, 1 layer"));
 
         // bidirectional ignored
         assertFalse(Chapter14.check1((kind, input, hidden, layers, bidirectional) -> {
-            long gates = kind == Recurrent.Kind.LSTM ? 4 : kind == Recurrent.Kind.GRU ? 3 : 1;
+            long gates = switch (kind) { case LSTM -> 4; case GRU -> 3; default -> 1; };
             long total = 0;
             for (int layer = 0; layer < layers; layer++) {
                 total += gates * hidden * ((layer == 0 ? input : hidden) + hidden + 2L);

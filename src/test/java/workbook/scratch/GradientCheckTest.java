@@ -1,5 +1,8 @@
 package workbook.scratch;
 
+import workbook.model.CellKind;
+import workbook.model.Output;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +22,7 @@ class GradientCheckTest {
 
     static Stream<Arguments> networks() {
         List<Arguments> cases = new ArrayList<>();
-        for (Recurrent.Kind kind : Recurrent.Kind.values()) {
+        for (CellKind kind : CellKind.values()) {
             for (int layers = 1; layers <= 2; layers++) {
                 for (boolean bidirectional : new boolean[] {false, true}) {
                     for (boolean givenStates : new boolean[] {false, true}) {
@@ -29,15 +32,6 @@ class GradientCheckTest {
             }
         }
         return cases.stream();
-    }
-
-    static Recurrent.Builder builder(Recurrent.Kind kind, int in, int hidden) {
-        return switch (kind) {
-            case RNN_TANH -> Recurrent.rnn(in, hidden);
-            case RNN_RELU -> Recurrent.rnnRelu(in, hidden);
-            case LSTM -> Recurrent.lstm(in, hidden);
-            case GRU -> Recurrent.gru(in, hidden);
-        };
     }
 
     static double[][][] random(int a, int b, int c, SplittableRandom random) {
@@ -52,12 +46,12 @@ class GradientCheckTest {
 
     @ParameterizedTest(name = "{0}, {1} layers, bidirectional {2}, initial states given {3}")
     @MethodSource("networks")
-    void backwardMatchesCentralDifferences(Recurrent.Kind kind, int layers, boolean bidirectional, boolean givenStates) {
+    void backwardMatchesCentralDifferences(CellKind kind, int layers, boolean bidirectional, boolean givenStates) {
         int in = 3;
         int hidden = 4;
         int batch = 2;
         int time = 5;
-        Recurrent net = builder(kind, in, hidden).layers(layers).bidirectional(bidirectional).seed(11).build();
+        Recurrent net = Recurrent.of(kind, in, hidden).layers(layers).bidirectional(bidirectional).seed(11).build();
         SplittableRandom random = new SplittableRandom(3);
         double[][][] x = random(batch, time, in, random);
         int states = layers * net.directions();
@@ -90,7 +84,7 @@ class GradientCheckTest {
 
     @Test
     void modelWithCrossEntropyEveryStep() {
-        Model model = Model.builder(Recurrent.lstm(3, 4).bidirectional(true).build()).outputs(3).everyStep()
+        Model model = Model.builder(Recurrent.lstm(3, 4).bidirectional(true).build()).outputs(3).output(Output.EVERY_STEP)
                 .loss(Loss.CROSS_ENTROPY).build();
         SplittableRandom random = new SplittableRandom(9);
         double[][][] x = random(2, 5, 3, random);

@@ -31,7 +31,7 @@ class SavedModelTest {
     @Test
     void savedWeightsLoadIntoAModelBuiltTheSameWay(@TempDir Path dir) throws Exception {
         Model a = lstm(4, 1);
-        a.fit(X, new double[][] {{0.5}, {-0.5}}, 3, 2);
+        a.fit(X, new double[][] {{0.5}, {-0.5}}, TrainingTest.quiet(3, 2));
         a.save(dir.resolve("a.model"));
         Model b = lstm(4, 2);
         assertTrue(Math.abs(a.predict(X)[0][0] - b.predict(X)[0][0]) > 1e-6);

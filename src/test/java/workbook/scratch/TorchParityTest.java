@@ -1,5 +1,7 @@
 package workbook.scratch;
 
+import workbook.model.CellKind;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -196,16 +198,10 @@ class TorchParityTest {
     @MethodSource("cases")
     void sameOutputsStatesAndGradientsAsPyTorch(JsonObject c) {
         String name = c.get("name").getAsString();
-        Recurrent.Kind kind = Recurrent.Kind.valueOf(c.get("kind").getAsString());
+        CellKind kind = CellKind.valueOf(c.get("kind").getAsString());
         int in = c.get("input_size").getAsInt();
         int hidden = c.get("hidden_size").getAsInt();
-        Recurrent.Builder builder = switch (kind) {
-            case RNN_TANH -> Recurrent.rnn(in, hidden);
-            case RNN_RELU -> Recurrent.rnnRelu(in, hidden);
-            case LSTM -> Recurrent.lstm(in, hidden);
-            case GRU -> Recurrent.gru(in, hidden);
-        };
-        Recurrent net = builder.layers(c.get("num_layers").getAsInt()).bidirectional(c.get("bidirectional").getAsBoolean()).build();
+        Recurrent net = Recurrent.of(kind, in, hidden).layers(c.get("num_layers").getAsInt()).bidirectional(c.get("bidirectional").getAsBoolean()).build();
         net.loadStateDict(Weights.fromJson(c.getAsJsonObject("state_dict"), name));
 
         double[][][] x = array3(c.get("x"));

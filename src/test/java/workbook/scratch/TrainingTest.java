@@ -1,8 +1,13 @@
 package workbook.scratch;
 
+import workbook.model.CellKind;
+import workbook.model.Fit;
+import workbook.model.Output;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,12 +27,28 @@ class TrainingTest {
         return x;
     }
 
+    /** Sequences {@code [n][time][1]} of sin((i + t + shift) · frequency): with shift 1, the next steps of shift 0. */
+    static double[][][] sineSteps(int n, int time, double frequency, int shift) {
+        double[][][] x = new double[n][time][1];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < time; t++) {
+                x[i][t][0] = Math.sin((i + t + shift) * frequency);
+            }
+        }
+        return x;
+    }
+
+    /** Training options without the progress line. */
+    static Fit quiet(int epochs, int batchSize) {
+        return Fit.epochs(epochs).batchSize(batchSize).progress(false);
+    }
+
     @Test
     void lstmLearnsToContinueASine() {
         double[][] y = new double[200][1];
         double[][][] x = windows(200, 20, y);
         Model model = Model.builder(Recurrent.lstm(1, 16).seed(3).build()).outputs(1).optimizer(Optimizer.adam(0.01)).build();
-        List<Double> losses = model.fit(x, y, 30, 16);
+        List<Double> losses = model.fit(x, y, quiet(30, 16).seed(3));
         assertEquals(30, losses.size());
         assertTrue(losses.get(29) < 0.01 * losses.get(0), "loss went from " + losses.get(0) + " to " + losses.get(29));
         double[][] prediction = model.predict(x);
@@ -42,8 +63,8 @@ class TrainingTest {
     void sameSeedSameTraining() {
         double[][] y = new double[64][1];
         double[][][] x = windows(64, 10, y);
-        List<Double> a = Model.builder(Recurrent.gru(1, 8).seed(5).build()).seed(5).build().fit(x, y, 3, 8);
-        List<Double> b = Model.builder(Recurrent.gru(1, 8).seed(5).build()).seed(5).build().fit(x, y, 3, 8);
+        List<Double> a = Model.builder(Recurrent.gru(1, 8).seed(5).build()).seed(5).build().fit(x, y, quiet(3, 8).seed(5));
+        List<Double> b = Model.builder(Recurrent.gru(1, 8).seed(5).build()).seed(5).build().fit(x, y, quiet(3, 8).seed(5));
         assertEquals(a, b);
     }
 
@@ -55,8 +76,8 @@ class TrainingTest {
         for (int threads : new int[] {2, 3}) {
             Model one = Model.builder(Recurrent.lstm(1, 6).layers(2).bidirectional(true).seed(5).build()).seed(5).build();
             Model many = Model.builder(Recurrent.lstm(1, 6).layers(2).bidirectional(true).seed(5).build()).seed(5).threads(threads).build();
-            List<Double> a = one.fit(x, y, 3, 16);
-            List<Double> b = many.fit(x, y, 3, 16);
+            List<Double> a = one.fit(x, y, quiet(3, 16).seed(5));
+            List<Double> b = many.fit(x, y, quiet(3, 16).seed(5));
             for (int e = 0; e < a.size(); e++) {
                 assertEquals(a.get(e), b.get(e), 1e-12 * a.get(e), "epoch " + (e + 1) + " with " + threads + " threads");
             }
@@ -76,10 +97,10 @@ class TrainingTest {
                 y[i][t][(i + 2 * t + 1) % 3] = 1.0;
             }
         }
-        Model one = Model.builder(Recurrent.gru(3, 5).seed(8).build()).outputs(3).loss(Loss.CROSS_ENTROPY).everyStep().build();
-        Model two = Model.builder(Recurrent.gru(3, 5).seed(8).build()).outputs(3).loss(Loss.CROSS_ENTROPY).everyStep().threads(2).build();
-        List<Double> a = one.fit(x, y, 4, 5);
-        List<Double> b = two.fit(x, y, 4, 5);
+        Model one = Model.builder(Recurrent.gru(3, 5).seed(8).build()).outputs(3).loss(Loss.CROSS_ENTROPY).output(Output.EVERY_STEP).build();
+        Model two = Model.builder(Recurrent.gru(3, 5).seed(8).build()).outputs(3).loss(Loss.CROSS_ENTROPY).output(Output.EVERY_STEP).threads(2).build();
+        List<Double> a = one.fit(x, y, quiet(4, 5).seed(8));
+        List<Double> b = two.fit(x, y, quiet(4, 5).seed(8));
         for (int e = 0; e < a.size(); e++) {
             assertEquals(a.get(e), b.get(e), 1e-12 * a.get(e));
         }
@@ -91,6 +112,77 @@ class TrainingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Model.builder(Recurrent.rnn(1, 4).build()).threads(0));
         assertTrue(e.getMessage().contains("at least 1, got 0"), e.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void deprecatedPositionalFitGivesTheSameNumbersAsFit() {
+        double[][] y = new double[40][1];
+        double[][][] x = windows(40, 8, y);
+        Model old = Model.builder(Recurrent.gru(1, 6).seed(4).build()).seed(9).optimizer(Optimizer.adam(0.02))
+                .clipGradientNorm(0.5).build();
+        Model now = Model.builder(Recurrent.of(CellKind.GRU, 1, 6).seed(4).build()).seed(9).optimizer(Optimizer.adam(0.02))
+                .build();
+        List<Double> oldLosses = old.fit(x, y, 3, 16);
+        List<Double> newLosses = now.fit(x, y, Fit.epochs(3).batchSize(16).clipGradientNorm(0.5).seed(9).progress(false));
+        assertEquals(oldLosses, newLosses);
+        assertParametersEqual(old, now, 0.0);
+
+        double[][][] x3 = sineSteps(6, 10, 0.4, 0);
+        double[][][] y3 = sineSteps(6, 10, 0.4, 1);
+        Model oldSequence = Model.builder(Recurrent.lstm(1, 4).build()).everyStep().truncatedBptt(3).clipGradientNorm(1.0).build();
+        Model newSequence = Model.builder(Recurrent.lstm(1, 4).build()).output(Output.EVERY_STEP).truncatedBptt(3).build();
+        assertEquals(oldSequence.fit(x3, y3, 2, 4), newSequence.fit(x3, y3, quiet(2, 4).clipGradientNorm(1.0)));
+        assertParametersEqual(oldSequence, newSequence, 0.0);
+        assertEquals(oldSequence.batchesTrained(), newSequence.batchesTrained());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void deprecatedCellKindNamesDelegate() {
+        Recurrent lstm = Recurrent.lstm(2, 3).build();
+        assertEquals(CellKind.LSTM, lstm.cellKind());
+        assertEquals(Recurrent.Kind.LSTM, lstm.kind());
+        for (Recurrent.Kind kind : Recurrent.Kind.values()) {
+            assertEquals(kind.name(), kind.cellKind().name());
+        }
+        assertEquals(Output.EVERY_STEP, Model.builder(lstm).everyStep().build().output());
+        assertEquals(Output.LAST_STEP, Model.builder(lstm).build().output());
+    }
+
+    @Test
+    void aFitLearningRateReplacesTheOptimisersForThatFitOnly() {
+        double[][] y = new double[32][1];
+        double[][][] x = windows(32, 6, y);
+        Model slow = Model.builder(Recurrent.rnn(1, 4).seed(2).build()).optimizer(Optimizer.adam(0.001)).build();
+        Model fast = Model.builder(Recurrent.rnn(1, 4).seed(2).build()).optimizer(Optimizer.adam(0.01)).build();
+        assertEquals(fast.fit(x, y, quiet(2, 8)), slow.fit(x, y, quiet(2, 8).learningRate(0.01)));
+        assertParametersEqual(fast, slow, 0.0);
+        assertEquals(0.001, slow.trainable().optimizer().learningRate, "the optimiser's own rate is back after the fit");
+    }
+
+    @Test
+    void fitSeedOrdersTheBatchesAndShuffleFalseKeepsTheOrder() {
+        double[][] y = new double[24][1];
+        double[][][] x = windows(24, 5, y);
+        Function<Fit, List<Double>> train =
+                fit -> Model.builder(Recurrent.rnn(1, 3).seed(1).build()).seed(1).build().fit(x, y, fit);
+        assertTrue(!train.apply(quiet(2, 8).seed(1)).equals(train.apply(quiet(2, 8).seed(2))), "the seed orders the batches");
+        assertEquals(train.apply(quiet(2, 8).shuffle(false).seed(1)), train.apply(quiet(2, 8).shuffle(false).seed(2)));
+    }
+
+    @Test
+    void fitRefusesWhatTheScratchLoopCannotDo() {
+        double[][] y = new double[8][1];
+        double[][][] x = windows(8, 4, y);
+        Model model = Model.builder(Recurrent.rnn(1, 3).build()).build();
+        RuntimeException e = assertThrows(IllegalArgumentException.class, () -> model.fit(x, y, quiet(2, 4).patience(1)));
+        assertTrue(e.getMessage().contains("no validation data"), e.getMessage());
+        @SuppressWarnings("deprecation")
+        Model clipped = Model.builder(Recurrent.rnn(1, 3).build()).clipGradientNorm(1.0).build();
+        e = assertThrows(IllegalArgumentException.class, () -> clipped.fit(x, y, quiet(2, 4)));
+        assertTrue(e.getMessage().contains("clipGradientNorm(1.0)"), e.getMessage());
+        assertEquals(2, clipped.fit(x, y, quiet(2, 4).clipGradientNorm(1.0)).size());
     }
 
     private static void assertParametersEqual(Model expected, Model actual, double tolerance) {
@@ -107,25 +199,19 @@ class TrainingTest {
     void truncatedBpttTrainsAndEqualsFullBpttWhenTheChunkCoversTheSequence() {
         double[][] y = new double[64][1];
         double[][][] x = windows(64, 12, y);
-        List<Double> full = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).build().fit(x, y, 2, 16);
-        List<Double> wide = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).truncatedBptt(12).build().fit(x, y, 2, 16);
+        List<Double> full = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).build().fit(x, y, quiet(2, 16).seed(5));
+        List<Double> wide = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).truncatedBptt(12).build().fit(x, y, quiet(2, 16).seed(5));
         assertEquals(full, wide);
-        List<Double> truncated = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).truncatedBptt(4).build().fit(x, y, 2, 16);
+        List<Double> truncated = Model.builder(Recurrent.rnn(1, 8).seed(5).build()).optimizer(Optimizer.sgd(0.1)).truncatedBptt(4).build().fit(x, y, quiet(2, 16).seed(5));
         assertTrue(!truncated.equals(full), "a 4-step truncation changes the gradients");
     }
 
     @Test
     void truncatedBpttEveryStepUpdatesOncePerChunk() {
-        double[][][] x = new double[8][12][1];
-        double[][][] y = new double[8][12][1];
-        for (int i = 0; i < 8; i++) {
-            for (int t = 0; t < 12; t++) {
-                x[i][t][0] = Math.sin((i + t) * 0.5);
-                y[i][t][0] = Math.sin((i + t + 1) * 0.5);
-            }
-        }
-        Model model = Model.builder(Recurrent.lstm(1, 6).build()).everyStep().truncatedBptt(4).optimizer(Optimizer.adam(0.01)).build();
-        List<Double> losses = model.fit(x, y, 40, 8);
+        double[][][] x = sineSteps(8, 12, 0.5, 0);
+        double[][][] y = sineSteps(8, 12, 0.5, 1);
+        Model model = Model.builder(Recurrent.lstm(1, 6).build()).output(Output.EVERY_STEP).truncatedBptt(4).optimizer(Optimizer.adam(0.01)).build();
+        List<Double> losses = model.fit(x, y, quiet(40, 8));
         assertTrue(losses.get(39) < 0.5 * losses.get(0), "loss went from " + losses.get(0) + " to " + losses.get(39));
         assertEquals(40, model.batchesTrained());
     }
@@ -135,7 +221,7 @@ class TrainingTest {
         double[][] y = new double[32][1];
         double[][][] x = windows(32, 30, y);
         Model model = Model.builder(Recurrent.rnnRelu(1, 16).seed(1).build()).optimizer(Optimizer.sgd(1e6)).build();
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> model.fit(x, y, 20, 8));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> model.fit(x, y, quiet(20, 8).seed(1)));
         assertTrue(e.getMessage().contains("training diverged") && e.getMessage().contains("epoch"), e.getMessage());
     }
 
@@ -144,9 +230,9 @@ class TrainingTest {
         double[][] y = new double[4][1];
         double[][][] x = windows(4, 5, y);
         Model lastStep = Model.builder(Recurrent.rnn(1, 3).build()).build();
-        RuntimeException e = assertThrows(IllegalArgumentException.class, () -> lastStep.fit(x, new double[4][5][1], 1, 2));
-        assertTrue(e.getMessage().contains("everyStep()"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> lastStep.fit(x, new double[3][1], 1, 2));
+        RuntimeException e = assertThrows(IllegalArgumentException.class, () -> lastStep.fit(x, new double[4][5][1], quiet(1, 2)));
+        assertTrue(e.getMessage().contains("output(Output.EVERY_STEP)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> lastStep.fit(x, new double[3][1], quiet(1, 2)));
         assertTrue(e.getMessage().contains("y has 3 rows but x has 4 sequences"), e.getMessage());
     }
 
