@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import workbook.model.Output;
 
 /**
  * A {@link RecurrentBlock} followed by a dense head, as one DJL block: inputs {@code [x]} or
@@ -24,15 +25,15 @@ public class RecurrentNet extends AbstractBlock {
     private final TokenEmbedding embedding;
     private final RecurrentBlock recurrent;
     private final Linear head;
-    private final RecurrentModel.Output output;
+    private final Output output;
     private final int units;
 
-    public RecurrentNet(RecurrentBlock recurrent, RecurrentModel.Output output, int units) {
+    public RecurrentNet(RecurrentBlock recurrent, Output output, int units) {
         this(null, recurrent, output, units);
     }
 
     /** With {@code embedding} (may be null) turning token ids into the recurrent layer's input vectors. */
-    public RecurrentNet(TokenEmbedding embedding, RecurrentBlock recurrent, RecurrentModel.Output output, int units) {
+    public RecurrentNet(TokenEmbedding embedding, RecurrentBlock recurrent, Output output, int units) {
         this.embedding = embedding == null ? null : addChildBlock("embedding", embedding);
         this.recurrent = addChildBlock("recurrent", recurrent);
         this.head = addChildBlock("head", Linear.builder().setUnits(units).build());
@@ -75,7 +76,7 @@ public class RecurrentNet extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape x = inputShapes[0];
-        return new Shape[] {output == RecurrentModel.Output.LAST_STEP
+        return new Shape[] {output == Output.LAST_STEP
                 ? new Shape(x.get(0), units) : new Shape(x.get(0), x.get(1), units)};
     }
 
@@ -85,7 +86,7 @@ public class RecurrentNet extends AbstractBlock {
         NDArray x = embedding == null ? inputs.get(0) : embedding.embed(ps, inputs.get(0), training);
         NDArray lengths = inputs.size() > 1 ? inputs.get(1) : null;
         RecurrentOutput out = recurrent.forward(ps, x, lengths, null, null, training);
-        if (output == RecurrentModel.Output.LAST_STEP) {
+        if (output == Output.LAST_STEP) {
             return head.forward(ps, new NDList(topLayerState(out.h())), training);
         }
         Shape s = out.sequence().getShape();

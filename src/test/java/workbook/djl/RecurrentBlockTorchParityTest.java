@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import workbook.scratch.Weights;
+import workbook.model.CellKind;
 
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -12,6 +12,8 @@ import workbook.scratch.Recurrent;
 import workbook.scratch.Weights;
 import workbook.scratch.SequenceGradients;
 import workbook.scratch.SequenceOutput;
+import workbook.model.CellKind;
+import workbook.model.Fit;
 
 import java.util.Random;
 
@@ -139,7 +141,7 @@ class ScratchParityTest {
     void trainedDjlWeightsGoToScratchAndBack() {
         double[] s = TrainingTest.noisySine(300, 8);
         double[][][] x = TrainingTest.windows(s, 0, 300, 12);
-        try (RecurrentModel model = RecurrentModel.gru(HIDDEN).layers(2).bidirectional().dense(1).build()) {
+        try (RecurrentModel model = RecurrentModel.gru(HIDDEN).layers(2).bidirectional().outputs(1).build()) {
             model.fit(TrainData.of(x, TrainingTest.targets(s, 0, 300, 12)), Fit.epochs(2).progress(false));
             Recurrent scratch = ScratchWeights.toScratch(model);
             double[][][] sample = java.util.Arrays.copyOf(x, 4);
@@ -152,7 +154,7 @@ class ScratchParityTest {
                 assertTrue(maxDiff(expected.finalHidden(), out.h().toFloatArray()) < 1e-5);
             }
             // And back into a fresh DJL model: same recurrent weights.
-            try (RecurrentModel copy = RecurrentModel.gru(HIDDEN).layers(2).bidirectional().dense(1).seed(99).build()) {
+            try (RecurrentModel copy = RecurrentModel.gru(HIDDEN).layers(2).bidirectional().outputs(1).seed(99).build()) {
                 ScratchWeights.copy(scratch, copy);
                 for (String name : model.parameters().keySet()) {
                     if (!name.startsWith("head.")) {
