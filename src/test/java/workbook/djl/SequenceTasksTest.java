@@ -128,7 +128,7 @@ class SequenceTasksTest {
                     () -> Forecasts.recursive(oneStep, new double[10], window, 3, v -> v));
             assertEquals("window 25 is longer than the series (10 points)", e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> Forecasts.recursive(direct, history, window, 3, v -> v));
-            assertTrue(e.getMessage().contains("dense(1)"), e.getMessage());
+            assertTrue(e.getMessage().contains("outputs(1)"), e.getMessage());
         }
     }
 
