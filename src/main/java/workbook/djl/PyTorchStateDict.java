@@ -32,7 +32,7 @@ final class PyTorchStateDict {
     /** {@code l_0_i2h_WEIGHT → rnn.weight_ih_l0}; the head's and the embedding's names are PyTorch's already. */
     static String torchName(String parameterName) {
         return parameterName.startsWith("head.") || parameterName.startsWith("embedding.") ? parameterName
-                : RECURRENT + ScratchWeights.toPyTorchName(parameterName);
+                : RECURRENT + ParameterNames.toPyTorchName(parameterName);
     }
 
     /** The live parameters (see {@link RecurrentModel#parameters()}) as a state dict of copies. */

@@ -5,19 +5,11 @@ import ai.djl.nn.Parameter;
 import workbook.scratch.Model;
 import workbook.scratch.Recurrent;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Weights both ways between a DJL recurrent layer and the from-scratch {@link Recurrent} of
  * {@code workbook.scratch}: same cell, sizes, layers and directions, PyTorch's gate order on both sides; only
- * the names differ. The scratch side (and PyTorch) says {@code weight_ih_l0}, {@code weight_hh_l0}, {@code bias_ih_l0},
- * {@code bias_hh_l0}, DJL {@code l_0_i2h_WEIGHT}, {@code l_0_h2h_WEIGHT}, {@code l_0_i2h_BIAS}, {@code l_0_h2h_BIAS},
- * and {@code r_} instead of {@code l_} for the {@code _reverse} direction: {@link #toDjlName} and
- * {@link #toPyTorchName} translate a name, {@link #toDjlNames} and {@link #toPyTorchNames} a map.
+ * the names differ ({@code weight_ih_l0} ↔ {@code l_0_i2h_WEIGHT}, see {@link ParameterNames}).
  *
  * <pre>{@code
  * Recurrent scratch = ScratchWeights.toScratch(model);     // a plain-Java copy of a trained DJL model's layer
@@ -26,9 +18,6 @@ import java.util.regex.Pattern;
  * DJL computes in float32, the scratch code in float64: copies to DJL round to float.
  */
 public final class ScratchWeights {
-
-    private static final Pattern TORCH = Pattern.compile("(weight|bias)_(ih|hh)_l(\\d+)(_reverse)?");
-    private static final Pattern DJL = Pattern.compile("([lr])_(\\d+)_(i2h|h2h)_(WEIGHT|BIAS)");
 
     private ScratchWeights() {
     }
@@ -144,7 +133,7 @@ public final class ScratchWeights {
             return;
         }
         for (workbook.scratch.Parameter p : from.parameters()) {
-            String name = toDjlName(p.name());
+            String name = ParameterNames.toDjlName(p.name());
             Parameter target = to.getParameters().get(name);
             if (target == null || !target.isInitialized()) {
                 throw new IllegalArgumentException("the DJL block has no " + (target == null ? "" : "initialized ")
@@ -163,44 +152,8 @@ public final class ScratchWeights {
         }
     }
 
-    /** {@code weight_ih_l1_reverse → r_1_i2h_WEIGHT}. */
-    public static String toDjlName(String torchName) {
-        Matcher m = TORCH.matcher(torchName);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a PyTorch recurrent parameter name: \"" + torchName
-                    + "\"; expected e.g. weight_ih_l0, bias_hh_l1_reverse");
-        }
-        return (m.group(4) != null ? "r" : "l") + "_" + m.group(3) + "_" + m.group(2).charAt(0) + "2h_"
-                + m.group(1).toUpperCase(Locale.ROOT);
-    }
-
-    /** {@code r_1_i2h_WEIGHT → weight_ih_l1_reverse}. A prefix such as {@code "01LSTM_"} before the name is ignored. */
-    public static String toPyTorchName(String djlName) {
-        Matcher m = DJL.matcher(djlName);
-        if (!m.find() || m.end() != djlName.length()) {
-            throw new IllegalArgumentException("not a DJL recurrent parameter name: \"" + djlName
-                    + "\"; expected e.g. l_0_i2h_WEIGHT, r_1_h2h_BIAS");
-        }
-        return m.group(4).toLowerCase(Locale.ROOT) + "_" + m.group(3).charAt(0) + "h_l" + m.group(2)
-                + ("r".equals(m.group(1)) ? "_reverse" : "");
-    }
-
-    /** The map with every name translated to DJL's. */
-    public static Map<String, Object> toDjlNames(Map<String, ?> torchWeights) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        torchWeights.forEach((k, v) -> out.put(toDjlName(k), v));
-        return out;
-    }
-
-    /** The map with every name translated to PyTorch's. */
-    public static Map<String, Object> toPyTorchNames(Map<String, ?> djlWeights) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        djlWeights.forEach((k, v) -> out.put(toPyTorchName(k), v));
-        return out;
-    }
-
     private static Parameter djlParameter(RecurrentBlock block, String torchName) {
-        String name = toDjlName(torchName);
+        String name = ParameterNames.toDjlName(torchName);
         Parameter p = block.getParameters().get(name);
         if (p == null) {
             throw new IllegalArgumentException("the DJL layer has no parameter " + name + " (for " + torchName + ")");

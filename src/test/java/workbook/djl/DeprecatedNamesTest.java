@@ -18,23 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @SuppressWarnings("deprecation")
 class DeprecatedNamesTest {
 
-    private static TrainData series() {
-        int samples = 40;
-        double[][][] x = new double[samples][6][1];
-        double[][] y = new double[samples][1];
-        for (int i = 0; i < samples; i++) {
-            for (int t = 0; t < 6; t++) {
-                x[i][t][0] = Math.sin(0.4 * (i + t)) + 0.1 * Math.cos(1.7 * (i + t));
-            }
-            y[i][0] = Math.sin(0.4 * (i + 6));
-        }
-        return TrainData.of(x, y);
-    }
-
     @Test
     void theOldNamesTrainTheSameModelAsTheNewOnes() {
-        TrainData data = series();
-        double[][][] probe = {{{0.1}, {0.2}, {0.3}, {0.4}, {0.5}, {0.6}}};
+        TrainData data = SeedsTest.sine();
+        double[][][] probe = {{{0.1}, {0.2}, {0.3}, {0.4}, {0.5}, {0.6}, {0.7}, {0.8}}};
         try (RecurrentModel old = RecurrentModel.of(workbook.djl.CellKind.GRU, 5).output(RecurrentModel.Output.LAST_STEP)
                 .dense(1).seed(3).build();
              RecurrentModel now = RecurrentModel.of(CellKind.GRU, 5).output(Output.LAST_STEP).outputs(1).seed(3).build()) {

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The from-scratch networks of {@code workbook.scratch} against DJL's own recurrent blocks
  * ({@code ai.djl.nn.recurrent}) on the PyTorch engine (float32), with weights copied through
- * {@link ScratchWeights#toDjlNames}: outputs, final states and every gradient (parameters, input, initial states)
+ * {@link ParameterNames#toDjlNames}: outputs, final states and every gradient (parameters, input, initial states)
  * under the loss L = Σ R ⊙ outputs + Σ R_h ⊙ h_n (+ Σ R_c ⊙ c_n). Bidirectional cases run without biases: DJL 0.36
  * passes a bidirectional layer's biased parameters to libtorch in the wrong order (see notes/stack-facts.md).
  */
@@ -168,7 +168,7 @@ class DjlParityTest {
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             Block block = djlBlock(kind, layers, bidirectional);
             block.initialize(manager, DataType.FLOAT32, new Shape(BATCH, TIME, IN));
-            Map<String, Object> djlWeights = ScratchWeights.toDjlNames(dict);
+            Map<String, Object> djlWeights = ParameterNames.toDjlNames(dict);
             int copied = 0;
             for (Pair<String, ai.djl.nn.Parameter> pair : block.getParameters()) {
                 String djlName = pair.getKey();
@@ -207,7 +207,7 @@ class DjlParityTest {
             }
             for (Pair<String, ai.djl.nn.Parameter> pair : block.getParameters()) {
                 Parameter mine = net.parameters().stream()
-                        .filter(p -> p.name().equals(ScratchWeights.toPyTorchName(pair.getKey()))).findFirst().orElseThrow();
+                        .filter(p -> p.name().equals(ParameterNames.toPyTorchName(pair.getKey()))).findFirst().orElseThrow();
                 check(report, name + " gradient of " + pair.getKey(), pair.getValue().getArray().getGradient().toFloatArray(), mine.gradient());
             }
             check(report, name + " gradient of x", xd.getGradient().toFloatArray(), flatDouble(g.input()));

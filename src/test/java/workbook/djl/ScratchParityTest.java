@@ -117,7 +117,7 @@ class ScratchParityTest {
                         assertTrue(f < 1e-5, label + ": forward differs by " + f);
                         double g = maxDiff(dx.input(), input.getGradient().toFloatArray());
                         for (workbook.scratch.Parameter p : scratch.parameters()) {
-                            float[] djl = block.getParameters().get(ScratchWeights.toDjlName(p.name())).getArray()
+                            float[] djl = block.getParameters().get(ParameterNames.toDjlName(p.name())).getArray()
                                     .getGradient().toFloatArray();
                             for (int i = 0; i < djl.length; i++) {
                                 g = Math.max(g, Math.abs(p.gradient()[i] - djl[i]));

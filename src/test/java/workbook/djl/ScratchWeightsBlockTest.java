@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import workbook.scratch.Recurrent;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,21 +53,5 @@ class ScratchWeightsBlockTest {
             }
             assertTrue(worst < 1e-5, "max difference " + worst);
         }
-    }
-
-    @Test
-    void djlNamesTranslateBothWays() {
-        assertEquals("l_0_i2h_WEIGHT", ScratchWeights.toDjlName("weight_ih_l0"));
-        assertEquals("l_0_h2h_WEIGHT", ScratchWeights.toDjlName("weight_hh_l0"));
-        assertEquals("l_1_i2h_BIAS", ScratchWeights.toDjlName("bias_ih_l1"));
-        assertEquals("r_1_h2h_BIAS", ScratchWeights.toDjlName("bias_hh_l1_reverse"));
-        assertEquals("weight_hh_l2_reverse", ScratchWeights.toPyTorchName("r_2_h2h_WEIGHT"));
-        assertEquals("bias_ih_l0", ScratchWeights.toPyTorchName("l_0_i2h_BIAS"));
-        Recurrent lstm = Recurrent.lstm(2, 3).layers(2).bidirectional(true).build();
-        Map<String, Object> djl = ScratchWeights.toDjlNames(lstm.stateDict());
-        assertTrue(djl.containsKey("r_1_i2h_WEIGHT"));
-        assertEquals(lstm.stateDict().keySet(), ScratchWeights.toPyTorchNames(djl).keySet());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScratchWeights.toDjlName("fc.weight"));
-        assertTrue(e.getMessage().contains("fc.weight") && e.getMessage().contains("weight_ih_l0"), e.getMessage());
     }
 }

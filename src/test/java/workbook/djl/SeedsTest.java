@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SeedsTest {
 
     /** Next value of a sine from 8 past values. */
-    private static TrainData sine() {
+    static TrainData sine() {
         int samples = 64;
         double[][][] x = new double[samples][8][1];
         double[][] y = new double[samples][1];
