@@ -461,24 +461,7 @@ public final class RecurrentModel implements AutoCloseable {
      */
     public Map<String, NDArray> parameters() {
         requireInitialized();
-        return parametersOf(net);
-    }
-
-    /** The parameters of {@code net} under the names of {@link #parameters()}. */
-    private static Map<String, NDArray> parametersOf(RecurrentNet net) {
-        Map<String, NDArray> map = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : net.recurrent().getParameters()) {
-            map.put(p.getKey(), p.getValue().getArray());
-        }
-        for (Pair<String, Parameter> p : net.head().getParameters()) {
-            map.put("head." + p.getKey(), p.getValue().getArray());
-        }
-        if (net.embedding() != null) {
-            for (Pair<String, Parameter> p : net.embedding().getParameters()) {
-                map.put("embedding." + p.getKey(), p.getValue().getArray());
-            }
-        }
-        return map;
+        return net.namedParameters();
     }
 
     /**
@@ -508,7 +491,7 @@ public final class RecurrentModel implements AutoCloseable {
             if (dict.get(name) instanceof double[][] w && w.length > 0 && w[0] != null && w[0].length > 0) {
                 // checked against a network of that width first: weights that are refused leave the model unset
                 try (NDManager probing = manager.newSubManager()) {
-                    PyTorchStateDict.checkedValues(dict, parametersOf(initializedCopy(probing, w[0].length)),
+                    PyTorchStateDict.checkedValues(dict, net.initializedCopy(probing, w[0].length).namedParameters(),
                             "this model (" + this + ")");
                 }
                 initialize(w[0].length);
@@ -595,7 +578,7 @@ public final class RecurrentModel implements AutoCloseable {
         Map<String, float[]> values = new LinkedHashMap<>();
         try (NDManager reading = manager.newSubManager();
                 DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(saved.weights()))) {
-            RecurrentNet copy = emptyCopy();
+            RecurrentNet copy = net.emptyCopy();
             try {
                 copy.loadParameters(reading, in);
             } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -606,8 +589,8 @@ public final class RecurrentModel implements AutoCloseable {
                 throw new IOException(file + " is damaged: " + in.available() + " bytes follow the last weight; the model"
                         + " keeps its weights");
             }
-            Map<String, NDArray> read = parametersOf(copy);
-            Map<String, NDArray> targets = takeFeatures > 0 ? parametersOf(initializedCopy(reading, takeFeatures)) : parameters();
+            Map<String, NDArray> read = copy.namedParameters();
+            Map<String, NDArray> targets = takeFeatures > 0 ? net.initializedCopy(reading, takeFeatures).namedParameters() : parameters();
             for (Map.Entry<String, NDArray> p : targets.entrySet()) {
                 Shape inFile = read.get(p.getKey()).getShape();
                 Shape expected = p.getValue().getShape();
@@ -629,22 +612,6 @@ public final class RecurrentModel implements AutoCloseable {
             initialize(takeFeatures);
         }
         parameters().forEach((name, target) -> Models.overwrite(target, values.get(name)));
-    }
-
-    /** A network of this architecture with (random) weights for {@code features} inputs, to check shapes against. */
-    private RecurrentNet initializedCopy(NDManager owner, int features) {
-        RecurrentNet copy = emptyCopy();
-        copy.initialize(owner, DataType.FLOAT32, new Shape(1, 1, features));
-        return copy;
-    }
-
-    /** A network of the same architecture without weights, to read a file into before the model takes its values. */
-    private RecurrentNet emptyCopy() {
-        RecurrentBlock r = net.recurrent();
-        TokenEmbedding e = net.embedding();
-        // dropout has no weights, so 0 here reads the same parameters
-        return new RecurrentNet(e == null ? null : new TokenEmbedding(e.vocabularySize(), e.dimension()),
-                new RecurrentBlock(r.kind(), r.hidden(), r.layers(), r.bidirectional(), 0f), head.output, head.units);
     }
 
     /** The fields of the saved file's header: what must match for weights to load. */

@@ -11,8 +11,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import workbook.model.Output;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A {@link RecurrentBlock} followed by a dense head, as one DJL block: inputs {@code [x]} or
@@ -52,6 +56,41 @@ public class RecurrentNet extends AbstractBlock {
 
     public Linear head() {
         return head;
+    }
+
+    /**
+     * The parameters by name: the recurrent layer's under DJL's names ({@code l_0_i2h_WEIGHT}, ...), the head's as
+     * {@code head.weight}, {@code head.bias}, an embedding's table as {@code embedding.weight}.
+     */
+    Map<String, NDArray> namedParameters() {
+        Map<String, NDArray> map = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : recurrent.getParameters()) {
+            map.put(p.getKey(), p.getValue().getArray());
+        }
+        for (Pair<String, Parameter> p : head.getParameters()) {
+            map.put("head." + p.getKey(), p.getValue().getArray());
+        }
+        if (embedding != null) {
+            for (Pair<String, Parameter> p : embedding.getParameters()) {
+                map.put("embedding." + p.getKey(), p.getValue().getArray());
+            }
+        }
+        return map;
+    }
+
+    /** A network of the same architecture without weights, to read weights into before a model takes their values. */
+    RecurrentNet emptyCopy() {
+        // dropout has no weights, so 0 here reads the same parameters
+        return new RecurrentNet(embedding == null ? null : new TokenEmbedding(embedding.vocabularySize(), embedding.dimension()),
+                new RecurrentBlock(recurrent.kind(), recurrent.hidden(), recurrent.layers(), recurrent.bidirectional(), 0f),
+                output, units);
+    }
+
+    /** A network of the same architecture with (random) weights for {@code features} inputs, to check shapes against. */
+    RecurrentNet initializedCopy(NDManager owner, int features) {
+        RecurrentNet copy = emptyCopy();
+        copy.initialize(owner, DataType.FLOAT32, new Shape(1, 1, features));
+        return copy;
     }
 
     private long headInputs() {
