@@ -1,11 +1,11 @@
 package workbook.bench;
 
-import workbook.djl.CellKind;
-import workbook.djl.Fit;
 import workbook.djl.History;
 import workbook.djl.Models;
 import workbook.djl.RecurrentModel;
 import workbook.djl.TrainData;
+import workbook.model.CellKind;
+import workbook.model.Fit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class DjlBench implements BenchSuite {
     }
 
     private static List<BenchResult> measure(CellKind kind, TrainData data, String suffix) {
-        try (RecurrentModel model = RecurrentModel.of(kind, HIDDEN).dense(1).build()) {
+        try (RecurrentModel model = RecurrentModel.of(kind, HIDDEN).outputs(1).build()) {
             // One warm-up epoch (native code paths, allocator), then the measured ones.
             History h = model.fit(data, Fit.epochs(1 + MEASURED_EPOCHS).batchSize(BATCH).progress(false));
             double seconds = h.epochs().stream().skip(1).mapToDouble(History.Epoch::seconds).min().orElseThrow();

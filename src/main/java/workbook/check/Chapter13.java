@@ -1,7 +1,7 @@
 package workbook.check;
 
 import workbook.djl.AttentionModel;
-import workbook.djl.Fit;
+import workbook.model.Fit;
 import workbook.scratch.TrainingDivergedException;
 
 import java.util.Locale;
@@ -121,7 +121,7 @@ public final class Chapter13 {
         double accuracy;
         try (AttentionModel model = new AttentionModel(8, 8, chosen.hidden())) {
             model.fit(training, Fit.epochs(chosen.epochs()).batchSize(128).learningRate(chosen.learningRate())
-                    .clipNorm(5.0).seed(42).progress(false));
+                    .clipGradientNorm(5.0).seed(42).progress(false));
             accuracy = model.sequenceAccuracy(heldOut);
         } catch (TrainingDivergedException e) {
             return Check.notYet(3, chosen + ": " + e.getMessage() + "; try a smaller learning rate");

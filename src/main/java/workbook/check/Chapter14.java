@@ -7,11 +7,11 @@ import workbook.data.Datasets;
 import workbook.data.Scaler;
 import workbook.data.WindowGenerator;
 import workbook.data.WindowedSplits;
-import workbook.djl.CellKind;
-import workbook.djl.Fit;
 import workbook.djl.Forecasts;
 import workbook.djl.RecurrentModel;
 import workbook.djl.TrainData;
+import workbook.model.CellKind;
+import workbook.model.Fit;
 import workbook.scratch.Parameter;
 import workbook.scratch.Recurrent;
 
@@ -101,6 +101,12 @@ public final class Chapter14 {
      * @param epochs   the most epochs trained
      */
     public record Network(CellKind cell, int hidden, int layers, double dropout, int patience, int epochs) {
+
+        /** @deprecated the cell is a {@link workbook.model.CellKind} now. */
+        @Deprecated
+        public Network(workbook.djl.CellKind cell, int hidden, int layers, double dropout, int patience, int epochs) {
+            this(cell == null ? null : cell.toCellKind(), hidden, layers, dropout, patience, epochs);
+        }
     }
 
     /** Exercise 3: the student's code, given the monthly temperatures before the test years only, returns a network. */
@@ -169,7 +175,7 @@ public final class Chapter14 {
         for (int i = 0; i < SEEDS.length; i++) {
             long seed = SEEDS[i];
             try (RecurrentModel model = RecurrentModel.of(network.cell(), network.hidden()).layers(network.layers())
-                    .dropout(network.dropout()).dense(1).seed(seed).build()) {
+                    .dropout(network.dropout()).outputs(1).seed(seed).build()) {
                 model.fit(TrainData.of(splits.train()), TrainData.of(splits.validation()), Fit.epochs(network.epochs())
                         .learningRate(1e-2).batchSize(16).patience(network.patience()).seed(seed).progress(false));
                 rmse[i] = Backtest.rollingOrigin(testStart).compare("network", Forecasts.forecaster(model, WINDOW, splits.scaler()))

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import tech.tablesaw.plotly.components.Figure;
+import workbook.model.Fit;
 import workbook.plot.Plots;
 
 import java.util.ArrayList;
@@ -107,6 +108,12 @@ public final class AttentionModel implements AutoCloseable {
         this.targetVocab = targetVocab;
         this.net = net;
         this.manager = Models.newManager();
+    }
+
+    /** @deprecated the options are {@link workbook.model.Fit} now. */
+    @Deprecated
+    public History fit(Examples train, workbook.djl.Fit fit) {
+        return fit(train, fit.toFit());
     }
 
     /** Trains with teacher forcing (the decoder reads the true previous token), mean cross-entropy per token. */

@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import workbook.model.CellKind;
 
 /**
  * An encoder–decoder with additive attention (Bahdanau, Cho &amp; Bengio 2015) as one DJL block, GRU on both sides.

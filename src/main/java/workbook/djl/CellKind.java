@@ -1,35 +1,29 @@
 package workbook.djl;
 
-import ai.djl.nn.recurrent.RNN;
-
-/** The recurrent cells this package builds; the gate layout follows PyTorch (and DJL). */
+/**
+ * The recurrent cells, under their old DJL-only name.
+ *
+ * @deprecated both model families now share {@link workbook.model.CellKind} (same constants); this enum stays so
+ * that older notebooks compile, and every method that takes it maps it by name.
+ */
+@Deprecated
 public enum CellKind {
-    /** Elman RNN, h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh). */
-    RNN_TANH(1),
-    /** Elman RNN with ReLU instead of tanh. */
-    RNN_RELU(1),
-    /** LSTM, gates stacked as (i, f, g, o). */
-    LSTM(4),
-    /** GRU in PyTorch's form: h_t = (1 - z) n + z h_{t-1}, gates stacked as (r, z, n). */
-    GRU(3);
+    RNN_TANH, RNN_RELU, LSTM, GRU;
 
-    private final int gates;
-
-    CellKind(int gates) {
-        this.gates = gates;
+    /** The shared kind of the same name. */
+    public workbook.model.CellKind toCellKind() {
+        return workbook.model.CellKind.valueOf(name());
     }
 
-    /** How many gate blocks are stacked in each weight matrix (rows = gates · hidden). */
+    /** @deprecated use {@link workbook.model.CellKind#gates()}. */
+    @Deprecated
     public int gates() {
-        return gates;
+        return toCellKind().gates();
     }
 
-    /** Lower-case name used in benchmark and weight-map names: rnn, lstm, gru. */
+    /** @deprecated use {@link workbook.model.CellKind#shortName()}. */
+    @Deprecated
     public String shortName() {
-        return this == LSTM ? "lstm" : this == GRU ? "gru" : "rnn";
-    }
-
-    RNN.Activation activation() {
-        return this == RNN_RELU ? RNN.Activation.RELU : RNN.Activation.TANH;
+        return toCellKind().shortName();
     }
 }

@@ -2,6 +2,9 @@ package workbook.djl;
 
 import workbook.data.CharVocabulary;
 import workbook.display.Interruption;
+import workbook.model.CellKind;
+import workbook.model.Fit;
+import workbook.model.Output;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -41,7 +44,7 @@ public final class CharLanguageModel implements AutoCloseable {
         train = sequences(ids, 0, split);
         validation = sequences(ids, split, ids.length);
         model = RecurrentModel.of(b.kind, b.hidden).layers(b.layers).dropout(b.dropout)
-                .output(RecurrentModel.Output.EVERY_STEP).classes(vocabulary.size()).seed(b.seed)
+                .output(Output.EVERY_STEP).classes(vocabulary.size()).seed(b.seed)
                 .inputFeatures(vocabulary.size()).build();
     }
 
@@ -60,7 +63,7 @@ public final class CharLanguageModel implements AutoCloseable {
 
     /** The training of {@link #recipe}: Adam with learning rate 0.02 on batches of 64 sequences, global-norm clipping at 5. */
     public static Fit recipeFit(int epochs) {
-        return Fit.epochs(epochs).batchSize(64).learningRate(0.02).clipNorm(5);
+        return Fit.epochs(epochs).batchSize(64).learningRate(0.02).clipGradientNorm(5);
     }
 
     /** Options: LSTM, hidden 128, 1 layer, sequence length 32, no dropout, the default seed (42, {@link Seeds#use}). */
@@ -71,7 +74,7 @@ public final class CharLanguageModel implements AutoCloseable {
         private int layers = 1;
         private int sequenceLength = 32;
         private double dropout;
-        private long seed = workbook.scratch.Recurrent.defaultSeed();
+        private long seed = workbook.model.DefaultSeed.get();
 
         private Builder(String text) {
             if (text == null || text.isEmpty()) {
@@ -83,6 +86,12 @@ public final class CharLanguageModel implements AutoCloseable {
         public Builder cell(CellKind kind) {
             this.kind = kind;
             return this;
+        }
+
+        /** @deprecated the kind is {@link workbook.model.CellKind} now. */
+        @Deprecated
+        public Builder cell(workbook.djl.CellKind kind) {
+            return cell(kind.toCellKind());
         }
 
         public Builder hidden(int hidden) {
@@ -132,6 +141,12 @@ public final class CharLanguageModel implements AutoCloseable {
     /** Trains on the first 90% of the text, validating on the rest. */
     public History fit(Fit fit) {
         return model.fit(train, validation, fit);
+    }
+
+    /** @deprecated the options are {@link workbook.model.Fit} now. */
+    @Deprecated
+    public History fit(workbook.djl.Fit fit) {
+        return fit(fit.toFit());
     }
 
     /** exp(mean cross-entropy per character) on the validation text; the vocabulary size for a uniform guess. */

@@ -1,41 +1,35 @@
 package workbook.djl;
 
+import workbook.model.DefaultSeed;
+
 /**
- * Training options with honest defaults; start from {@link #epochs(int)} and change what you need:
- * {@code Fit.epochs(20).batchSize(32).learningRate(1e-3).patience(3).clipNorm(1.0).seed(42)}.
- * Immutable: every method returns a new value.
+ * The training options under their old DJL-only name, with the old spelling {@code clipNorm}.
  *
- * @param epochs       passes over the training data
- * @param batchSize    sequences per gradient step
- * @param learningRate Adam's step size
- * @param patience     stop after this many epochs without a better validation loss and restore the best
- *                     weights; 0 = no early stopping
- * @param clipNorm     rescale all gradients together when their global L2 norm exceeds this; 0 = no clipping
- * @param seed         seeds the engine (weight initialisation, dropout) and the shuffling
- * @param shuffle      shuffle the training sequences every epoch
- * @param progress     show a live progress line (notebook or console)
+ * @deprecated both model families now take {@link workbook.model.Fit} (the same options; gradient clipping is
+ * {@code clipGradientNorm}). Every method that took this record still does, through {@link #toFit()}.
  */
+@Deprecated
 public record Fit(int epochs, int batchSize, double learningRate, int patience, double clipNorm, long seed,
         boolean shuffle, boolean progress) {
 
     public Fit {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-        }
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
-        }
-        if (patience < 0 || clipNorm < 0) {
-            throw new IllegalArgumentException("patience and clipNorm must be >= 0, got " + patience + ", " + clipNorm);
-        }
+        toFit(epochs, batchSize, learningRate, patience, clipNorm, seed, shuffle, progress); // the same checks
     }
 
-    /** Defaults: batch 32, Adam 1e-3, no early stopping, no clipping, the default seed (42, {@link Seeds#use}), shuffled, progress shown. */
+    /** The same options as a {@link workbook.model.Fit}. */
+    public workbook.model.Fit toFit() {
+        return toFit(epochs, batchSize, learningRate, patience, clipNorm, seed, shuffle, progress);
+    }
+
+    private static workbook.model.Fit toFit(int epochs, int batchSize, double learningRate, int patience,
+            double clipNorm, long seed, boolean shuffle, boolean progress) {
+        return new workbook.model.Fit(epochs, batchSize, learningRate, patience, clipNorm, seed, shuffle, progress);
+    }
+
+    /** @deprecated use {@link workbook.model.Fit#epochs(int)}. */
+    @Deprecated
     public static Fit epochs(int epochs) {
-        return new Fit(epochs, 32, 1e-3, 0, 0, workbook.scratch.Recurrent.defaultSeed(), true, true);
+        return new Fit(epochs, 32, workbook.model.Fit.DEFAULT_LEARNING_RATE, 0, 0, DefaultSeed.get(), true, true);
     }
 
     public Fit batchSize(int batchSize) {
@@ -50,6 +44,8 @@ public record Fit(int epochs, int batchSize, double learningRate, int patience, 
         return new Fit(epochs, batchSize, learningRate, patience, clipNorm, seed, shuffle, progress);
     }
 
+    /** @deprecated use {@link workbook.model.Fit#clipGradientNorm(double)}. */
+    @Deprecated
     public Fit clipNorm(double clipNorm) {
         return new Fit(epochs, batchSize, learningRate, patience, clipNorm, seed, shuffle, progress);
     }

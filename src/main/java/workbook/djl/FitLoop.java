@@ -13,6 +13,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import workbook.display.Displays;
 import workbook.display.Interruption;
+import workbook.model.Fit;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -216,8 +217,8 @@ final class FitLoop {
                 throw new TrainingDivergedException(String.format(Locale.ROOT, "training diverged: the loss is %s at epoch"
                         + " %d, batch %d; lower the learning rate or clip the gradient norm", loss, epoch, batchNumber));
             }
-            if (fit.clipNorm() > 0) {
-                double norm = clipGlobalNorm(fit.clipNorm());
+            if (fit.clipGradientNorm() > 0) {
+                double norm = clipGlobalNorm(fit.clipGradientNorm());
                 if (!Double.isFinite(norm)) {
                     throw new TrainingDivergedException(String.format(Locale.ROOT, "training diverged: the gradient norm"
                             + " is %s at epoch %d, batch %d (loss %.6g); lower the learning rate or clip the gradient"
@@ -244,7 +245,7 @@ final class FitLoop {
 
     private Optimizer optimizer() {
         if (optimizer == null) {
-            optimizer = Adam.builder().optLearningRateTracker(Tracker.fixed((float) fit.learningRate())).build();
+            optimizer = Adam.builder().optLearningRateTracker(Tracker.fixed((float) fit.learningRateOr(Fit.DEFAULT_LEARNING_RATE))).build();
         }
         return optimizer;
     }

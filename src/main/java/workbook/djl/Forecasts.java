@@ -2,6 +2,7 @@ package workbook.djl;
 
 import workbook.classic.Forecaster;
 import workbook.data.Scaler;
+import workbook.model.Output;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -13,7 +14,7 @@ import java.util.function.DoubleUnaryOperator;
  *   <li>{@link #oneStep}: one value ahead for every window (each window holds true past values).</li>
  *   <li>{@link #recursive}: a one-output model run {@code horizon} times, each forecast fed back as the
  *       newest input; errors compound with the horizon.</li>
- *   <li>{@link #direct}: a model with {@code horizon} outputs ({@code dense(horizon)}) forecasts all steps
+ *   <li>{@link #direct}: a model with {@code horizon} outputs ({@code outputs(horizon)}) forecasts all steps
  *       at once from the same window.</li>
  * </ul>
  * Both also come in a multivariate form (rows {@code [time][feature]}): the recursive one then needs the features
@@ -43,7 +44,7 @@ public final class Forecasts {
     /**
      * The trained model as a {@code workbook.classic} {@link Forecaster}, for {@code Backtest.compare} next to the
      * baselines: it scales the raw history with {@code scaler}, forecasts (recursively for a one-output model,
-     * directly for a {@code dense(horizon)} one) and maps back. The model is not refitted per fold: backtest
+     * directly for an {@code outputs(horizon)} one) and maps back. The model is not refitted per fold: backtest
      * only origins after the data it was trained on, or the comparison leaks the future.
      */
     public static Forecaster forecaster(RecurrentModel model, int window, Scaler scaler) {
@@ -94,7 +95,7 @@ public final class Forecasts {
 
     /** All {@code model.units()} steps at once from the last {@code window} values of {@code scaledSeries}. */
     public static double[] direct(RecurrentModel model, double[] scaledSeries, int window, DoubleUnaryOperator inverse) {
-        if (model.task() != RecurrentModel.Task.REGRESSION || model.output() != RecurrentModel.Output.LAST_STEP) {
+        if (model.task() != RecurrentModel.Task.REGRESSION || model.output() != Output.LAST_STEP) {
             throw new IllegalArgumentException("direct forecasts need a regression model with output LAST_STEP, got "
                     + model);
         }
@@ -149,7 +150,7 @@ public final class Forecasts {
      * {@code window} rows ({@code [time][feature]}, scaled like the training data).
      */
     public static double[] direct(RecurrentModel model, double[][] scaledRows, int window, DoubleUnaryOperator inverse) {
-        if (model.task() != RecurrentModel.Task.REGRESSION || model.output() != RecurrentModel.Output.LAST_STEP) {
+        if (model.task() != RecurrentModel.Task.REGRESSION || model.output() != Output.LAST_STEP) {
             throw new IllegalArgumentException("direct forecasts need a regression model with output LAST_STEP, got "
                     + model);
         }
@@ -210,10 +211,10 @@ public final class Forecasts {
     }
 
     private static void requireUnits(RecurrentModel model, int units, String method) {
-        if (model.task() != RecurrentModel.Task.REGRESSION || model.output() != RecurrentModel.Output.LAST_STEP
+        if (model.task() != RecurrentModel.Task.REGRESSION || model.output() != Output.LAST_STEP
                 || model.units() != units) {
             throw new IllegalArgumentException(method + " needs a regression model with output LAST_STEP and "
-                    + units + " output (dense(" + units + ")), got " + model);
+                    + units + " output (outputs(" + units + ")), got " + model);
         }
     }
 }

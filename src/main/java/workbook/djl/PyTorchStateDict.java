@@ -2,7 +2,6 @@ package workbook.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import workbook.scratch.Weights;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import java.util.TreeSet;
  * so its names are {@code embedding.weight}, {@code rnn.weight_ih_l0} ... {@code rnn.bias_hh_l1_reverse},
  * {@code head.weight}, {@code head.bias}; a bare {@code nn.LSTM}'s own state_dict ({@code weight_ih_l0}, ...) loads
  * into the recurrent layers alone. Values are {@code double[][]} (weights) and {@code double[]} (biases), as
- * {@link Weights#fromPyTorchJson} reads them.
+ * {@link workbook.scratch.Weights#fromPyTorchJson} reads them.
  */
 final class PyTorchStateDict {
 
@@ -33,7 +32,7 @@ final class PyTorchStateDict {
     /** {@code l_0_i2h_WEIGHT → rnn.weight_ih_l0}; the head's and the embedding's names are PyTorch's already. */
     static String torchName(String parameterName) {
         return parameterName.startsWith("head.") || parameterName.startsWith("embedding.") ? parameterName
-                : RECURRENT + Weights.toPyTorchName(parameterName);
+                : RECURRENT + ParameterNames.toPyTorchName(parameterName);
     }
 
     /** The live parameters (see {@link RecurrentModel#parameters()}) as a state dict of copies. */

@@ -9,10 +9,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.recurrent.RNN;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import workbook.model.CellKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,12 @@ public class RecurrentBlock extends AbstractBlock {
                 };
             }
         }
+    }
+
+    /** @deprecated the kind is {@link workbook.model.CellKind} now: {@code new RecurrentBlock(CellKind.LSTM, ...)}. */
+    @Deprecated
+    public RecurrentBlock(workbook.djl.CellKind kind, int hidden, int layers, boolean bidirectional, float dropout) {
+        this(kind.toCellKind(), hidden, layers, bidirectional, dropout);
     }
 
     private static Parameter param(String name, Parameter.Type type, UniformInitializer init) {
@@ -265,7 +273,12 @@ public class RecurrentBlock extends AbstractBlock {
         NDArray biasSum = w.get(2).add(w.get(3));
         NDArray weightWithBias = w.get(0).concat(biasSum.reshape(biasSum.getShape().get(0), 1), 1);
         return inWithOne.getNDArrayInternal().rnn(inWithOne, h0, new NDList(weightWithBias, w.get(1)), false, 1,
-                kind.activation(), 0, training, false, true);
+                activation(kind), 0, training, false, true);
+    }
+
+    /** The engine's name for an Elman RNN's non-linearity. */
+    private static RNN.Activation activation(CellKind kind) {
+        return kind == CellKind.RNN_RELU ? RNN.Activation.RELU : RNN.Activation.TANH;
     }
 
     /** NDArrays.concat of a single array returns a copy cut off from autograd (DJL 0.36); this does not. */

@@ -9,12 +9,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
 
 import workbook.io.ModelFile;
+import workbook.model.CellKind;
+import workbook.model.DefaultSeed;
+import workbook.model.Fit;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -23,33 +24,41 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Random;
 import java.util.Map;
 
 /**
  * A recurrent network in a few lines, Keras-style, on real DJL underneath:
  *
  * <pre>{@code
- * try (RecurrentModel model = RecurrentModel.lstm(64).dense(1).build()) {
+ * try (RecurrentModel model = RecurrentModel.lstm(64).outputs(1).build()) {
  *     History h = model.fit(TrainData.of(xTrain, yTrain), TrainData.of(xVal, yVal),
- *             Fit.epochs(20).patience(3).clipNorm(1.0));
+ *             Fit.epochs(20).patience(3).clipGradientNorm(1.0));
  *     double[][] yHat = model.predict(xTest);
  * }
  * }</pre>
  *
  * The model owns an {@link NDManager}; close it to free native memory. {@link #block()} and
- * {@link #manager()} are the way down to plain DJL.
+ * {@link #manager()} are the way down to plain DJL. The cell is a {@link CellKind}, the steps the head sees a
+ * {@link workbook.model.Output}, the training options a {@link Fit}: the words of {@code workbook.model}, which the from-scratch
+ * {@code workbook.scratch.Model} speaks too.
  */
 public final class RecurrentModel implements AutoCloseable {
 
-    /** Which steps of the recurrent layer the head sees. */
+    /**
+     * Which steps of the recurrent layer the head sees.
+     *
+     * @deprecated both model families share {@link workbook.model.Output} (same constants);
+     * {@link Builder#output(Output)} still takes this one.
+     */
+    @Deprecated
     public enum Output {
-        /** Many-to-one: the final state of each sequence (its last valid step when lengths are given). */
-        LAST_STEP,
-        /** Many-to-many: every step (e.g. per-step vocabulary logits). */
-        EVERY_STEP
+        LAST_STEP, EVERY_STEP;
+
+        /** The shared value of the same name. */
+        public workbook.model.Output toOutput() {
+            return workbook.model.Output.valueOf(name());
+        }
     }
 
     /** Regression (MSE on real targets) or classification (softmax cross-entropy on class labels). */
@@ -58,8 +67,7 @@ public final class RecurrentModel implements AutoCloseable {
     private final RecurrentNet net;
     private final NDManager manager;
     private final Task task;
-    private final Output output;
-    private final int units;
+    private final RecurrentHead head;
     private final long seed;
     private History lastHistory;
 
@@ -69,8 +77,7 @@ public final class RecurrentModel implements AutoCloseable {
         this.net = new RecurrentNet(embedding, rec, b.output, b.units);
         this.manager = Models.newManager();
         this.task = b.task;
-        this.output = b.output;
-        this.units = b.units;
+        this.head = new RecurrentHead(b.output, b.task == Task.CLASSIFICATION, b.units);
         this.seed = b.seed;
         if (embedding != null) {
             initialize(1);
@@ -95,22 +102,29 @@ public final class RecurrentModel implements AutoCloseable {
         return new Builder(CellKind.GRU, hidden);
     }
 
+    /** A builder for any cell kind, e.g. {@code RecurrentModel.of(CellKind.GRU, 32)}. */
     public static Builder of(CellKind kind, int hidden) {
         return new Builder(kind, hidden);
     }
 
-    /** Options with defaults: 1 layer, one direction, no dropout, last step, dense(1) regression, the default seed (42, {@link Seeds#use}). */
+    /** @deprecated the kind is {@link workbook.model.CellKind} now: {@code of(CellKind.LSTM, hidden)}. */
+    @Deprecated
+    public static Builder of(workbook.djl.CellKind kind, int hidden) {
+        return of(kind.toCellKind(), hidden);
+    }
+
+    /** Options with defaults: 1 layer, one direction, no dropout, last step, outputs(1) regression, the default seed (42, {@link Seeds#use}). */
     public static final class Builder {
         private final CellKind kind;
         private final int hidden;
         private int layers = 1;
         private boolean bidirectional;
         private float dropout;
-        private Output output = Output.LAST_STEP;
+        private workbook.model.Output output = workbook.model.Output.LAST_STEP;
         private int units = 1;
         private Task task = Task.REGRESSION;
         private int inputFeatures = -1;
-        private long seed = workbook.scratch.Recurrent.defaultSeed();
+        private long seed = DefaultSeed.get();
         private int vocabularySize = -1;
         private int embeddingDimension = -1;
 
@@ -139,16 +153,29 @@ public final class RecurrentModel implements AutoCloseable {
             return this;
         }
 
-        public Builder output(Output output) {
+        /** The steps the head sees: {@code LAST_STEP} (the default) or {@code EVERY_STEP} of {@link workbook.model.Output}. */
+        public Builder output(workbook.model.Output output) {
             this.output = output;
             return this;
         }
 
+        /** @deprecated use {@link workbook.model.Output}: {@code output(Output.EVERY_STEP)}. */
+        @Deprecated
+        public Builder output(Output output) {
+            return output(output.toOutput());
+        }
+
         /** A dense head with {@code units} real outputs, trained with mean squared error. */
-        public Builder dense(int units) {
+        public Builder outputs(int units) {
             this.units = units;
             this.task = Task.REGRESSION;
             return this;
+        }
+
+        /** @deprecated the same head is {@link #outputs(int)} in both model families. */
+        @Deprecated
+        public Builder dense(int units) {
+            return outputs(units);
         }
 
         /** A dense head with one logit per class, trained with softmax cross-entropy. */
@@ -209,6 +236,12 @@ public final class RecurrentModel implements AutoCloseable {
         return fit(train, null, fit);
     }
 
+    /** @deprecated the options are {@link workbook.model.Fit} now. */
+    @Deprecated
+    public History fit(TrainData train, workbook.djl.Fit fit) {
+        return fit(train, fit.toFit());
+    }
+
     /** Trains on {@code train}, reporting the loss on {@code validation} (may be null) after every epoch. */
     public History fit(TrainData train, TrainData validation, Fit fit) {
         checkTarget(train, "training");
@@ -243,87 +276,30 @@ public final class RecurrentModel implements AutoCloseable {
         Models.seed(fit.seed());
         History history = new History();
         lastHistory = history;
-        ParameterStore ps = new ParameterStore(manager, false);
-        FitLoop.Source trainSource = datasetSource(train, ps, "training");
-        FitLoop.Source validationSource = validation == null ? null : datasetSource(validation, ps, "validation");
         if (!net.isInitialized()) {
-            // The first batch tells the number of features.
-            try (NDManager m = manager.newSubManager()) {
-                for (Batch b : train.getData(m)) {
-                    initialize((int) checkBatchShape(b.getData().get(0), "training").get(2));
-                    b.close();
-                    break;
-                }
-            } catch (IOException | TranslateException e) {
-                throw new IllegalStateException("could not read the training dataset: " + e.getMessage(), e);
-            }
-            if (!net.isInitialized()) {
-                throw new IllegalArgumentException("the training dataset is empty: it gave no batches");
-            }
+            initialize(DatasetBatches.featuresOfFirstBatch(train, manager));
         }
+        ParameterStore ps = new ParameterStore(manager, false);
+        FitLoop.Source trainSource = datasetBatches(train, ps, "training");
+        FitLoop.Source validationSource = validation == null ? null : datasetBatches(validation, ps, "validation");
         return new FitLoop(manager, parameterList(), fit).run(trainSource, validationSource, history);
     }
 
-    private FitLoop.Source datasetSource(Dataset dataset, ParameterStore ps, String role) {
-        return new FitLoop.Source() {
-            @Override
-            public int batches(int batchSize) {
-                return -1;
-            }
-
-            @Override
-            public Iterator<FitLoop.Step> epoch(int batchSize, boolean shuffle, Random rng) {
-                Iterator<Batch> batches;
-                try {
-                    batches = dataset.getData(manager).iterator();
-                } catch (IOException | TranslateException e) {
-                    throw new IllegalStateException("could not read the " + role + " dataset: " + e.getMessage(), e);
-                }
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return batches.hasNext();
-                    }
-
-                    @Override
-                    public FitLoop.Step next() {
-                        Batch batch = batches.next();
-                        return new FitLoop.Step() {
-                            @Override
-                            public NDArray loss(NDManager m, boolean training) {
-                                NDList data = batch.getData();
-                                Shape x = checkBatchShape(data.get(0), role);
-                                if (x.get(2) != inputFeaturesExpected()) {
-                                    throw new IllegalArgumentException("the " + role + " batch has " + x.get(2)
-                                            + " features per step, the model expects " + inputFeaturesExpected()
-                                            + (net.embedding() != null ? " (a token id)" : ""));
-                                }
-                                return RecurrentModel.this.loss(ps, data, batch.getLabels().get(0), training);
-                            }
-
-                            @Override
-                            public int size() {
-                                return batch.getSize();
-                            }
-
-                            @Override
-                            public void close() {
-                                batch.close();
-                            }
-                        };
-                    }
-                };
-            }
-        };
+    /** @deprecated the options are {@link workbook.model.Fit} now. */
+    @Deprecated
+    public History fit(TrainData train, TrainData validation, workbook.djl.Fit fit) {
+        return fit(train, validation, fit.toFit());
     }
 
-    private static Shape checkBatchShape(NDArray x, String role) {
-        Shape s = x.getShape();
-        if (s.dimension() != 3) {
-            throw new IllegalArgumentException("the " + role + " batch's data has shape " + s
-                    + "; expected (batch, time, features), e.g. (32, 50, 1) for 50 steps of one feature");
-        }
-        return s;
+    /** @deprecated the options are {@link workbook.model.Fit} now. */
+    @Deprecated
+    public History fit(Dataset train, Dataset validation, workbook.djl.Fit fit) {
+        return fit(train, validation, fit.toFit());
+    }
+
+    private DatasetBatches datasetBatches(Dataset dataset, ParameterStore ps, String role) {
+        return new DatasetBatches(dataset, manager, role, inputFeaturesExpected(),
+                net.embedding() != null ? " (a token id)" : "", (data, labels, training) -> loss(ps, data, labels, training));
     }
 
     /** Mean loss (MSE or cross-entropy) over a data set, without training. */
@@ -341,89 +317,18 @@ public final class RecurrentModel implements AutoCloseable {
     }
 
     private NDArray loss(ParameterStore ps, NDManager m, TrainData data, int[] idx, boolean training) {
-        NDList inputs = batchInputs(m, data, idx);
-        int n = idx.length;
-        NDArray target;
-        if (data.target == TrainData.Target.VALUES) {
-            float[] y = new float[n * data.yWidth];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(data.y, idx[i] * data.yWidth, y, i * data.yWidth, data.yWidth);
-            }
-            target = m.create(y, new Shape(n, data.yWidth));
-        } else if (data.target == TrainData.Target.CLASSES) {
-            long[] labels = new long[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = data.labels[idx[i]];
-            }
-            target = m.create(labels);
-        } else {
-            long[] labels = new long[n * data.steps];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(data.labels, idx[i] * data.steps, labels, i * data.steps, data.steps);
-            }
-            target = m.create(labels, new Shape(n, data.steps));
-        }
-        return loss(ps, inputs, target, training);
+        return loss(ps, data.inputs(m, idx), data.targets(m, idx), training);
     }
 
-    /** The loss of one batch: MSE for regression, cross-entropy for classes; padded steps do not count. */
     private NDArray loss(ParameterStore ps, NDList inputs, NDArray target, boolean training) {
-        NDArray pred = net.forward(ps, inputs, training).singletonOrThrow();
-        NDArray lengths = inputs.size() > 1 ? inputs.get(1) : null;
-        long steps = inputs.get(0).getShape().get(1);
-        NDArray mask = output == Output.EVERY_STEP && lengths != null ? stepMask(lengths, steps) : null;
-        if (task == Task.REGRESSION) {
-            NDArray aligned = target.getShape().equals(pred.getShape()) ? target : target.reshape(pred.getShape());
-            NDArray squared = pred.sub(aligned).square();
-            if (mask != null) {
-                NDArray m3 = mask.expandDims(2);
-                return squared.mul(m3).sum().div(m3.sum().mul(units));
-            }
-            return squared.mean();
-        }
-        return Losses.crossEntropy(pred, target.reshape(labelShape(pred)), mask);
-    }
-
-    private static Shape labelShape(NDArray logits) {
-        Shape s = logits.getShape();
-        return s.slice(0, s.dimension() - 1);
-    }
-
-    private static NDArray stepMask(NDArray lengths, long steps) {
-        return lengths.getManager().arange(steps).reshape(1, steps).lt(lengths.reshape(-1, 1))
-                .toType(DataType.FLOAT32, false);
+        return head.loss(net.forward(ps, inputs, training).singletonOrThrow(), inputs, target);
     }
 
     private void checkTarget(TrainData data, String role) {
         if (data == null) {
             throw new IllegalArgumentException("no " + role + " data (null)");
         }
-        boolean classes = data.target != TrainData.Target.VALUES;
-        if (classes != (task == Task.CLASSIFICATION)) {
-            throw new IllegalArgumentException("the " + role + " data has " + (classes ? "class labels" : "real targets")
-                    + " but the model was built for " + task.name().toLowerCase()
-                    + (classes ? " (use classes(n) instead of dense(n))" : " (use dense(n) instead of classes(n))"));
-        }
-        if ((data.target == TrainData.Target.STEP_CLASSES) != (output == Output.EVERY_STEP && classes)) {
-            throw new IllegalArgumentException("the " + role + " data has " + (data.target == TrainData.Target.STEP_CLASSES
-                    ? "a label per step" : "a label per sequence") + " but the model's output is " + output);
-        }
-        if (data.target == TrainData.Target.VALUES) {
-            int expected = output == Output.LAST_STEP ? units : units * data.steps;
-            if (data.yWidth != expected) {
-                throw new IllegalArgumentException("the " + role + " targets have " + data.yWidth
-                        + " values per sequence, expected " + expected + (output == Output.LAST_STEP
-                        ? " (the head's units)" : " (units × steps)"));
-            }
-        }
-        if (data.labels != null) {
-            for (long l : data.labels) {
-                if (l >= units) {
-                    throw new IllegalArgumentException("the " + role + " data has class label " + l
-                            + " but the model has only " + units + " classes");
-                }
-            }
-        }
+        head.checkTargets(data, role);
         checkTokens(data, role);
         if (net.isInitialized() && data.features != inputFeaturesExpected()) {
             throw new IllegalArgumentException("the " + role + " data has " + data.features
@@ -461,23 +366,6 @@ public final class RecurrentModel implements AutoCloseable {
         }
     }
 
-    private static NDList batchInputs(NDManager m, TrainData data, int[] idx) {
-        int per = data.steps * data.features;
-        float[] x = new float[idx.length * per];
-        for (int i = 0; i < idx.length; i++) {
-            data.copyInputs(idx[i], x, i * per);
-        }
-        NDArray xs = m.create(x, new Shape(idx.length, data.steps, data.features));
-        if (data.lengths == null) {
-            return new NDList(xs);
-        }
-        long[] lengths = new long[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            lengths[i] = data.lengths[idx[i]];
-        }
-        return new NDList(xs, m.create(lengths));
-    }
-
     // ---------------------------------------------------------------- prediction
 
     /** Predictions for {@code x[sample][step][feature]}: [sample][unit] (logits for classification). */
@@ -491,17 +379,10 @@ public final class RecurrentModel implements AutoCloseable {
     }
 
     private double[][] predict(double[][][] x, int[] lengths, boolean tokens) {
-        if (output != Output.LAST_STEP) {
+        if (head.output != workbook.model.Output.LAST_STEP) {
             throw new IllegalStateException("this model outputs every step: use predictSteps");
         }
-        float[] flat = run(x, lengths, tokens);
-        double[][] result = new double[x.length][units];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < units; j++) {
-                result[i][j] = flat[i * units + j];
-            }
-        }
-        return result;
+        return head.lastStep(run(x, lengths, tokens), x.length);
     }
 
     /** Every step's output: [sample][step][unit]. */
@@ -510,20 +391,10 @@ public final class RecurrentModel implements AutoCloseable {
     }
 
     private double[][][] predictSteps(double[][][] x, int[] lengths, boolean tokens) {
-        if (output != Output.EVERY_STEP) {
+        if (head.output != workbook.model.Output.EVERY_STEP) {
             throw new IllegalStateException("this model outputs the last step only: use predict");
         }
-        float[] flat = run(x, lengths, tokens);
-        int steps = x[0].length;
-        double[][][] result = new double[x.length][steps][units];
-        for (int i = 0; i < x.length; i++) {
-            for (int t = 0; t < steps; t++) {
-                for (int j = 0; j < units; j++) {
-                    result[i][t][j] = flat[(i * steps + t) * units + j];
-                }
-            }
-        }
-        return result;
+        return head.everyStep(run(x, lengths, tokens), x.length, x[0].length);
     }
 
     /** Predictions (logits for classification) for token-id sequences, for a model built with an embedding. */
@@ -538,7 +409,7 @@ public final class RecurrentModel implements AutoCloseable {
 
     private float[] run(double[][][] x, int[] lengths, boolean tokens) {
         TrainData data = task == Task.REGRESSION
-                ? TrainData.of(x, new double[x.length][units], lengths)
+                ? TrainData.of(x, new double[x.length][head.units], lengths)
                 : TrainData.ofClasses(x, new int[x.length], lengths);
         data.tokens = tokens;
         checkTokens(data, "input");
@@ -553,7 +424,7 @@ public final class RecurrentModel implements AutoCloseable {
         ParameterStore ps = new ParameterStore(manager, false);
         try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
             scope.suppressNotUsedWarning();
-            return net.forward(ps, batchInputs(m, data, all), false).singletonOrThrow().toFloatArray();
+            return net.forward(ps, data.inputs(m, all), false).singletonOrThrow().toFloatArray();
         }
     }
 
@@ -590,24 +461,7 @@ public final class RecurrentModel implements AutoCloseable {
      */
     public Map<String, NDArray> parameters() {
         requireInitialized();
-        return parametersOf(net);
-    }
-
-    /** The parameters of {@code net} under the names of {@link #parameters()}. */
-    private static Map<String, NDArray> parametersOf(RecurrentNet net) {
-        Map<String, NDArray> map = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : net.recurrent().getParameters()) {
-            map.put(p.getKey(), p.getValue().getArray());
-        }
-        for (Pair<String, Parameter> p : net.head().getParameters()) {
-            map.put("head." + p.getKey(), p.getValue().getArray());
-        }
-        if (net.embedding() != null) {
-            for (Pair<String, Parameter> p : net.embedding().getParameters()) {
-                map.put("embedding." + p.getKey(), p.getValue().getArray());
-            }
-        }
-        return map;
+        return net.namedParameters();
     }
 
     /**
@@ -637,7 +491,7 @@ public final class RecurrentModel implements AutoCloseable {
             if (dict.get(name) instanceof double[][] w && w.length > 0 && w[0] != null && w[0].length > 0) {
                 // checked against a network of that width first: weights that are refused leave the model unset
                 try (NDManager probing = manager.newSubManager()) {
-                    PyTorchStateDict.checkedValues(dict, parametersOf(initializedCopy(probing, w[0].length)),
+                    PyTorchStateDict.checkedValues(dict, net.initializedCopy(probing, w[0].length).namedParameters(),
                             "this model (" + this + ")");
                 }
                 initialize(w[0].length);
@@ -724,7 +578,7 @@ public final class RecurrentModel implements AutoCloseable {
         Map<String, float[]> values = new LinkedHashMap<>();
         try (NDManager reading = manager.newSubManager();
                 DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(saved.weights()))) {
-            RecurrentNet copy = emptyCopy();
+            RecurrentNet copy = net.emptyCopy();
             try {
                 copy.loadParameters(reading, in);
             } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -735,8 +589,8 @@ public final class RecurrentModel implements AutoCloseable {
                 throw new IOException(file + " is damaged: " + in.available() + " bytes follow the last weight; the model"
                         + " keeps its weights");
             }
-            Map<String, NDArray> read = parametersOf(copy);
-            Map<String, NDArray> targets = takeFeatures > 0 ? parametersOf(initializedCopy(reading, takeFeatures)) : parameters();
+            Map<String, NDArray> read = copy.namedParameters();
+            Map<String, NDArray> targets = takeFeatures > 0 ? net.initializedCopy(reading, takeFeatures).namedParameters() : parameters();
             for (Map.Entry<String, NDArray> p : targets.entrySet()) {
                 Shape inFile = read.get(p.getKey()).getShape();
                 Shape expected = p.getValue().getShape();
@@ -760,22 +614,6 @@ public final class RecurrentModel implements AutoCloseable {
         parameters().forEach((name, target) -> Models.overwrite(target, values.get(name)));
     }
 
-    /** A network of this architecture with (random) weights for {@code features} inputs, to check shapes against. */
-    private RecurrentNet initializedCopy(NDManager owner, int features) {
-        RecurrentNet copy = emptyCopy();
-        copy.initialize(owner, DataType.FLOAT32, new Shape(1, 1, features));
-        return copy;
-    }
-
-    /** A network of the same architecture without weights, to read a file into before the model takes its values. */
-    private RecurrentNet emptyCopy() {
-        RecurrentBlock r = net.recurrent();
-        TokenEmbedding e = net.embedding();
-        // dropout has no weights, so 0 here reads the same parameters
-        return new RecurrentNet(e == null ? null : new TokenEmbedding(e.vocabularySize(), e.dimension()),
-                new RecurrentBlock(r.kind(), r.hidden(), r.layers(), r.bidirectional(), 0f), output, units);
-    }
-
     /** The fields of the saved file's header: what must match for weights to load. */
     Map<String, String> architecture() {
         RecurrentBlock r = net.recurrent();
@@ -787,8 +625,8 @@ public final class RecurrentModel implements AutoCloseable {
         a.put("bidirectional", String.valueOf(r.bidirectional()));
         a.put("features", net.isInitialized() || e != null ? String.valueOf(inputFeaturesExpected()) : "(not set yet)");
         a.put("embedding", e == null ? "none" : e.vocabularySize() + " tokens x " + e.dimension());
-        a.put("units", String.valueOf(units));
-        a.put("output", output.name());
+        a.put("units", String.valueOf(head.units));
+        a.put("output", head.output.name());
         a.put("task", task.name());
         return a;
     }
@@ -815,12 +653,14 @@ public final class RecurrentModel implements AutoCloseable {
         return task;
     }
 
-    public Output output() {
-        return output;
+    /** The steps the head sees. */
+    public workbook.model.Output output() {
+        return head.output;
     }
 
+    /** The head's units: outputs for regression, classes for classification. */
     public int units() {
-        return units;
+        return head.units;
     }
 
     @Override
@@ -834,7 +674,7 @@ public final class RecurrentModel implements AutoCloseable {
         TokenEmbedding e = net.embedding();
         return (e == null ? "" : "embedding(" + e.vocabularySize() + " tokens × " + e.dimension() + ") → ")
                 + r.kind().shortName() + "(hidden " + r.hidden() + ", layers " + r.layers()
-                + (r.bidirectional() ? ", bidirectional" : "") + ") → dense(" + units + "), " + output
+                + (r.bidirectional() ? ", bidirectional" : "") + ") → dense(" + head.units + "), " + head.output
                 + ", " + task.name().toLowerCase();
     }
 }

@@ -11,7 +11,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import workbook.model.Output;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A {@link RecurrentBlock} followed by a dense head, as one DJL block: inputs {@code [x]} or
@@ -24,15 +29,15 @@ public class RecurrentNet extends AbstractBlock {
     private final TokenEmbedding embedding;
     private final RecurrentBlock recurrent;
     private final Linear head;
-    private final RecurrentModel.Output output;
+    private final Output output;
     private final int units;
 
-    public RecurrentNet(RecurrentBlock recurrent, RecurrentModel.Output output, int units) {
+    public RecurrentNet(RecurrentBlock recurrent, Output output, int units) {
         this(null, recurrent, output, units);
     }
 
     /** With {@code embedding} (may be null) turning token ids into the recurrent layer's input vectors. */
-    public RecurrentNet(TokenEmbedding embedding, RecurrentBlock recurrent, RecurrentModel.Output output, int units) {
+    public RecurrentNet(TokenEmbedding embedding, RecurrentBlock recurrent, Output output, int units) {
         this.embedding = embedding == null ? null : addChildBlock("embedding", embedding);
         this.recurrent = addChildBlock("recurrent", recurrent);
         this.head = addChildBlock("head", Linear.builder().setUnits(units).build());
@@ -51,6 +56,41 @@ public class RecurrentNet extends AbstractBlock {
 
     public Linear head() {
         return head;
+    }
+
+    /**
+     * The parameters by name: the recurrent layer's under DJL's names ({@code l_0_i2h_WEIGHT}, ...), the head's as
+     * {@code head.weight}, {@code head.bias}, an embedding's table as {@code embedding.weight}.
+     */
+    Map<String, NDArray> namedParameters() {
+        Map<String, NDArray> map = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : recurrent.getParameters()) {
+            map.put(p.getKey(), p.getValue().getArray());
+        }
+        for (Pair<String, Parameter> p : head.getParameters()) {
+            map.put("head." + p.getKey(), p.getValue().getArray());
+        }
+        if (embedding != null) {
+            for (Pair<String, Parameter> p : embedding.getParameters()) {
+                map.put("embedding." + p.getKey(), p.getValue().getArray());
+            }
+        }
+        return map;
+    }
+
+    /** A network of the same architecture without weights, to read weights into before a model takes their values. */
+    RecurrentNet emptyCopy() {
+        // dropout has no weights, so 0 here reads the same parameters
+        return new RecurrentNet(embedding == null ? null : new TokenEmbedding(embedding.vocabularySize(), embedding.dimension()),
+                new RecurrentBlock(recurrent.kind(), recurrent.hidden(), recurrent.layers(), recurrent.bidirectional(), 0f),
+                output, units);
+    }
+
+    /** A network of the same architecture with (random) weights for {@code features} inputs, to check shapes against. */
+    RecurrentNet initializedCopy(NDManager owner, int features) {
+        RecurrentNet copy = emptyCopy();
+        copy.initialize(owner, DataType.FLOAT32, new Shape(1, 1, features));
+        return copy;
     }
 
     private long headInputs() {
@@ -75,7 +115,7 @@ public class RecurrentNet extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape x = inputShapes[0];
-        return new Shape[] {output == RecurrentModel.Output.LAST_STEP
+        return new Shape[] {output == Output.LAST_STEP
                 ? new Shape(x.get(0), units) : new Shape(x.get(0), x.get(1), units)};
     }
 
@@ -85,7 +125,7 @@ public class RecurrentNet extends AbstractBlock {
         NDArray x = embedding == null ? inputs.get(0) : embedding.embed(ps, inputs.get(0), training);
         NDArray lengths = inputs.size() > 1 ? inputs.get(1) : null;
         RecurrentOutput out = recurrent.forward(ps, x, lengths, null, null, training);
-        if (output == RecurrentModel.Output.LAST_STEP) {
+        if (output == Output.LAST_STEP) {
             return head.forward(ps, new NDList(topLayerState(out.h())), training);
         }
         Shape s = out.sequence().getShape();

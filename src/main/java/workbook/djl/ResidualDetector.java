@@ -1,6 +1,7 @@
 package workbook.djl;
 
 import workbook.data.StandardScaler;
+import workbook.model.Fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ public final class ResidualDetector {
     /** A GRU of {@code hidden} units; defaults: window 20, {@link Input#CHANGES}, 8 epochs at learning rate 0.01, the default seed (42, {@link Seeds#use}). */
     public static ResidualDetector gru(int hidden) {
         return new ResidualDetector(hidden, 20, Input.CHANGES, Fit.epochs(8).learningRate(0.01),
-                workbook.scratch.Recurrent.defaultSeed());
+                workbook.model.DefaultSeed.get());
     }
 
     /** Readings the network sees before the one it forecasts. */
@@ -76,6 +77,12 @@ public final class ResidualDetector {
     /** Training options; their seed is replaced by {@link #seed(long)}. */
     public ResidualDetector fit(Fit fit) {
         return new ResidualDetector(hidden, window, input, fit, seed);
+    }
+
+    /** @deprecated the options are {@link workbook.model.Fit} now. */
+    @Deprecated
+    public ResidualDetector fit(workbook.djl.Fit fit) {
+        return fit(fit.toFit());
     }
 
     /** Seeds the weights and the shuffling. */
@@ -116,7 +123,7 @@ public final class ResidualDetector {
                 targets.add(rows[t]);
             }
         }
-        try (RecurrentModel model = RecurrentModel.gru(hidden).dense(columns).seed(seed).build()) {
+        try (RecurrentModel model = RecurrentModel.gru(hidden).outputs(columns).seed(seed).build()) {
             History history = model.fit(TrainData.of(inputs.toArray(double[][][]::new), targets.toArray(double[][]::new)),
                     fit.seed(seed));
             List<double[]> scores = new ArrayList<>();

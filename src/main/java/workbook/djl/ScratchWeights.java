@@ -4,13 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import workbook.scratch.Model;
 import workbook.scratch.Recurrent;
-import workbook.scratch.Weights;
 
 
 /**
  * Weights both ways between a DJL recurrent layer and the from-scratch {@link Recurrent} of
  * {@code workbook.scratch}: same cell, sizes, layers and directions, PyTorch's gate order on both sides; only
- * the names differ ({@code weight_ih_l0} ↔ {@code l_0_i2h_WEIGHT}, see {@link workbook.scratch.Weights}).
+ * the names differ ({@code weight_ih_l0} ↔ {@code l_0_i2h_WEIGHT}, see {@link ParameterNames}).
  *
  * <pre>{@code
  * Recurrent scratch = ScratchWeights.toScratch(model);     // a plain-Java copy of a trained DJL model's layer
@@ -134,7 +133,7 @@ public final class ScratchWeights {
             return;
         }
         for (workbook.scratch.Parameter p : from.parameters()) {
-            String name = Weights.toDjlName(p.name());
+            String name = ParameterNames.toDjlName(p.name());
             Parameter target = to.getParameters().get(name);
             if (target == null || !target.isInitialized()) {
                 throw new IllegalArgumentException("the DJL block has no " + (target == null ? "" : "initialized ")
@@ -154,7 +153,7 @@ public final class ScratchWeights {
     }
 
     private static Parameter djlParameter(RecurrentBlock block, String torchName) {
-        String name = Weights.toDjlName(torchName);
+        String name = ParameterNames.toDjlName(torchName);
         Parameter p = block.getParameters().get(name);
         if (p == null) {
             throw new IllegalArgumentException("the DJL layer has no parameter " + name + " (for " + torchName + ")");

@@ -1,5 +1,7 @@
 package workbook.djl;
 
+import workbook.model.Fit;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,7 @@ import java.util.function.LongFunction;
  *
  * <pre>{@code
  * Seeds.use(7);                                   // every model below without .seed(...) now starts from seed 7
- * List<Seeds.Run> runs = Seeds.fit(Seeds.first(5), seed -> RecurrentModel.lstm(16).dense(1).seed(seed).build(),
+ * List<Seeds.Run> runs = Seeds.fit(Seeds.first(5), seed -> RecurrentModel.lstm(16).outputs(1).seed(seed).build(),
  *         TrainData.of(data.train()), TrainData.of(data.validation()), Fit.epochs(40).patience(5));
  * System.out.println(Seeds.describe(runs));
  * }</pre>
@@ -69,6 +71,13 @@ public final class Seeds {
             runs.add(new Run(seed, model, history));
         }
         return List.copyOf(runs);
+    }
+
+    /** @deprecated the options are {@link workbook.model.Fit} now. */
+    @Deprecated
+    public static List<Run> fit(long[] seeds, LongFunction<RecurrentModel> build, TrainData train, TrainData validation,
+            workbook.djl.Fit fit) {
+        return fit(seeds, build, train, validation, fit.toFit());
     }
 
     /** One line per run: the epochs trained and, with validation, the best epoch and its validation loss. */

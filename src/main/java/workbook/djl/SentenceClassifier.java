@@ -1,6 +1,8 @@
 package workbook.djl;
 
 import workbook.data.WordVocabulary;
+import workbook.model.CellKind;
+import workbook.model.Fit;
 
 import java.util.List;
 
@@ -46,6 +48,12 @@ public final class SentenceClassifier implements AutoCloseable {
             return new Recipe(kind, embedding, hidden, bidirectional, minCount, maxLength, fit);
         }
 
+        /** @deprecated the kind is {@link workbook.model.CellKind} now. */
+        @Deprecated
+        public Recipe kind(workbook.djl.CellKind kind) {
+            return kind(kind.toCellKind());
+        }
+
         public Recipe bidirectional(boolean bidirectional) {
             return new Recipe(kind, embedding, hidden, bidirectional, minCount, maxLength, fit);
         }
@@ -61,6 +69,12 @@ public final class SentenceClassifier implements AutoCloseable {
         /** Training options; their seed is replaced by the one given to {@link #train}. */
         public Recipe fit(Fit fit) {
             return new Recipe(kind, embedding, hidden, bidirectional, minCount, maxLength, fit);
+        }
+
+        /** @deprecated the options are {@link workbook.model.Fit} now. */
+        @Deprecated
+        public Recipe fit(workbook.djl.Fit fit) {
+            return fit(fit.toFit());
         }
 
         /** Builds the vocabulary on the training sentences and trains a model seeded with {@code seed}. */

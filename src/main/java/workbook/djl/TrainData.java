@@ -1,5 +1,10 @@
 package workbook.djl;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
 import java.util.Arrays;
 
 /**
@@ -110,7 +115,7 @@ public final class TrainData {
 
     /**
      * The windows of {@code workbook.data}: inputs {@code [window][time][feature]}, targets the labels flattened
-     * per window ({@code labelWidth × label columns} values, for a {@code dense(n)} head of that size).
+     * per window ({@code labelWidth × label columns} values, for an {@code outputs(n)} head of that size).
      */
     public static TrainData of(workbook.data.Windows windows) {
         if (windows == null || windows.size() == 0) {
@@ -228,6 +233,48 @@ public final class TrainData {
             }
         }
         return new TrainData(ids, vocabularySize, labels);
+    }
+
+    /** The model's inputs for the sequences {@code idx}: {@code [x]} or {@code [x, lengths]}, x (batch, steps, features). */
+    NDList inputs(NDManager m, int[] idx) {
+        int per = steps * features;
+        float[] batch = new float[idx.length * per];
+        for (int i = 0; i < idx.length; i++) {
+            copyInputs(idx[i], batch, i * per);
+        }
+        NDArray xs = m.create(batch, new Shape(idx.length, steps, features));
+        if (lengths == null) {
+            return new NDList(xs);
+        }
+        long[] batchLengths = new long[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            batchLengths[i] = lengths[idx[i]];
+        }
+        return new NDList(xs, m.create(batchLengths));
+    }
+
+    /** The targets of the sequences {@code idx}: values (batch, yWidth), class ids (batch) or (batch, steps). */
+    NDArray targets(NDManager m, int[] idx) {
+        int n = idx.length;
+        if (target == Target.VALUES) {
+            float[] batch = new float[n * yWidth];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(y, idx[i] * yWidth, batch, i * yWidth, yWidth);
+            }
+            return m.create(batch, new Shape(n, yWidth));
+        }
+        if (target == Target.CLASSES) {
+            long[] batch = new long[n];
+            for (int i = 0; i < n; i++) {
+                batch[i] = labels[idx[i]];
+            }
+            return m.create(batch);
+        }
+        long[] batch = new long[n * steps];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(labels, idx[i] * steps, batch, i * steps, steps);
+        }
+        return m.create(batch, new Shape(n, steps));
     }
 
     /** Writes sequence {@code sample}'s inputs, {@code steps × features} floats, into {@code into} from {@code offset}. */

@@ -3,24 +3,26 @@
  * from-scratch chapter.
  *
  * <pre>{@code
- * try (RecurrentModel model = RecurrentModel.lstm(64).layers(1).output(RecurrentModel.Output.LAST_STEP).dense(1).build()) {
+ * try (RecurrentModel model = RecurrentModel.lstm(64).layers(1).output(Output.LAST_STEP).outputs(1).build()) {
  *     History h = model.fit(TrainData.of(data.train()), TrainData.of(data.validation()),
- *             Fit.epochs(20).batchSize(32).learningRate(1e-3).patience(3).clipNorm(1.0).seed(42));
+ *             Fit.epochs(20).batchSize(32).learningRate(1e-3).patience(3).clipGradientNorm(1.0).seed(42));
  *     h.plot();                                                  // train/validation loss per epoch
  *     double[] forecast = Forecasts.oneStep(model, data.test().inputs(), data.scaler());
  * }
  * }</pre>
+ * The cell kind, the output and the training options are the words of {@code workbook.model} ({@code CellKind},
+ * {@code Output}, {@code Fit}), the same as the from-scratch {@code workbook.scratch.Model}'s.
  *
  * <ul>
  *   <li>{@link workbook.djl.RecurrentModel}: RNN (tanh/ReLU), LSTM, GRU; layers, bidirectional, dropout between
- *       layers; last step (many-to-one) or every step (many-to-many); regression ({@code dense(n)}, MSE) or
+ *       layers; last step (many-to-one) or every step (many-to-many); regression ({@code outputs(n)}, MSE) or
  *       classes ({@code classes(n)}, softmax cross-entropy); fit / predict / evaluate / save / load; PyTorch weights
  *       with {@code loadStateDict} (a module's {@code state_dict} as JSON) and back with {@code stateDict()}.</li>
  *   <li>{@link workbook.djl.Seeds}: {@code Seeds.use(seed)}, one seed for every model of the program built without
  *       one, from-scratch and DJL alike; training once per seed to see the spread.</li>
  *   <li>{@link workbook.djl.TrainData}: arrays {@code [batch][time][features]} (or {@code workbook.data} windows),
  *       optional lengths for padded variable-length sequences; shapes checked before native code.</li>
- *   <li>{@link workbook.djl.Fit} and {@link workbook.djl.History}: the options of the training loop (Adam,
+ *   <li>{@link workbook.model.Fit} and {@link workbook.djl.History}: the options of the training loop (Adam,
  *       global-norm clipping, early stopping with best-weights restore, seeds, live progress, clean interrupt)
  *       and its per-epoch table.</li>
  *   <li>{@link workbook.djl.Forecasts}: one-step, recursive and direct forecasts in the series' units, and a

@@ -12,8 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Weights in and out, as plain maps {@code name → double[][]} (weights) or {@code double[]} (biases).
@@ -21,16 +19,8 @@ import java.util.regex.Pattern;
  * <p>PyTorch: a JSON file as written by
  * {@code json.dump({k: v.tolist() for k, v in model.state_dict().items()}, f)} loads with
  * {@link #fromPyTorchJson(Path)} and goes into a network with {@link Recurrent#loadStateDict(Map)}.
- *
- * <p>DJL names its recurrent parameters differently but with the same shapes and gate order:
- * {@code weight_ih_l0 ↔ l_0_i2h_WEIGHT}, {@code weight_hh_l0 ↔ l_0_h2h_WEIGHT},
- * {@code bias_ih_l0 ↔ l_0_i2h_BIAS}, {@code bias_hh_l0 ↔ l_0_h2h_BIAS}, and {@code r_} instead of
- * {@code l_} with the {@code _reverse} suffix. {@link #toDjlNames} and {@link #toPyTorchNames} translate a map.
  */
 public final class Weights {
-
-    private static final Pattern TORCH = Pattern.compile("(weight|bias)_(ih|hh)_l(\\d+)(_reverse)?");
-    private static final Pattern DJL = Pattern.compile("([lr])_(\\d+)_(i2h|h2h)_(WEIGHT|BIAS)");
 
     private Weights() {
     }
@@ -74,42 +64,6 @@ public final class Weights {
             Files.createDirectories(path.toAbsolutePath().getParent());
         }
         Files.writeString(path, new GsonBuilder().create().toJson(root));
-    }
-
-    /** {@code weight_ih_l1_reverse → r_1_i2h_WEIGHT}. */
-    public static String toDjlName(String torchName) {
-        Matcher m = TORCH.matcher(torchName);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a PyTorch recurrent parameter name: \"" + torchName
-                    + "\"; expected e.g. weight_ih_l0, bias_hh_l1_reverse");
-        }
-        return (m.group(4) != null ? "r" : "l") + "_" + m.group(3) + "_" + m.group(2).charAt(0) + "2h_"
-                + m.group(1).toUpperCase(java.util.Locale.ROOT);
-    }
-
-    /** {@code r_1_i2h_WEIGHT → weight_ih_l1_reverse}. A prefix such as {@code "01LSTM_"} before the name is ignored. */
-    public static String toPyTorchName(String djlName) {
-        Matcher m = DJL.matcher(djlName);
-        if (!m.find() || m.end() != djlName.length()) {
-            throw new IllegalArgumentException("not a DJL recurrent parameter name: \"" + djlName
-                    + "\"; expected e.g. l_0_i2h_WEIGHT, r_1_h2h_BIAS");
-        }
-        return m.group(4).toLowerCase(java.util.Locale.ROOT) + "_" + m.group(3).charAt(0) + "h_l" + m.group(2)
-                + ("r".equals(m.group(1)) ? "_reverse" : "");
-    }
-
-    /** The map with every name translated to DJL's. */
-    public static Map<String, Object> toDjlNames(Map<String, ?> torchWeights) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        torchWeights.forEach((k, v) -> out.put(toDjlName(k), v));
-        return out;
-    }
-
-    /** The map with every name translated to PyTorch's. */
-    public static Map<String, Object> toPyTorchNames(Map<String, ?> djlWeights) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        djlWeights.forEach((k, v) -> out.put(toPyTorchName(k), v));
-        return out;
     }
 
     /** "[3 x 4]", "[5]", or the Java type of something that is neither. */

@@ -3,6 +3,7 @@ package workbook.check;
 import ai.djl.ndarray.NDArray;
 import org.junit.jupiter.api.Test;
 import workbook.djl.RecurrentModel;
+import workbook.model.Output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,7 +80,7 @@ class Chapter10Test {
     @Test
     void exercise3ReferenceIsTheDjlModelsCount() {
         for (int[] size : new int[][] {{75, 64}, {10, 3}}) {
-            try (RecurrentModel lm = RecurrentModel.lstm(size[1]).output(RecurrentModel.Output.EVERY_STEP)
+            try (RecurrentModel lm = RecurrentModel.lstm(size[1]).output(Output.EVERY_STEP)
                     .classes(size[0]).inputFeatures(size[0]).build()) {
                 long djl = 0;
                 for (NDArray w : lm.parameters().values()) {

@@ -1,8 +1,8 @@
 package workbook.check;
 
 import org.junit.jupiter.api.Test;
-import workbook.djl.CellKind;
 import workbook.scratch.Recurrent;
+import workbook.model.CellKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,7 +149,7 @@ class Chapter14Test extends CapturesStandardOutput {
         assertEquals("NOT YET exercise 3: epochs must lie in 1..60, got 500", verdict());
         assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(CellKind.LSTM, 32, 2, 0.0, 50, 40)));
         assertEquals("NOT YET exercise 3: patience must lie in 0..40 (0 = no early stopping), got 50", verdict());
-        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network(null, 32, 2, 0.0, 6, 40)));
+        assertFalse(Chapter14.check3(temperatures -> new Chapter14.Network((CellKind) null, 32, 2, 0.0, 6, 40)));
         assertTrue(verdict().startsWith("NOT YET exercise 3: the network needs a cell"));
         assertFalse(Chapter14.check3(temperatures -> null));
         assertEquals("NOT YET exercise 3: your code returned null; return your choice", verdict());

@@ -3,6 +3,7 @@ package workbook.djl;
 import org.junit.jupiter.api.Test;
 import workbook.classic.NgramModel;
 import workbook.data.CharVocabulary;
+import workbook.model.Fit;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import org.junit.jupiter.api.Test;
+import workbook.model.Fit;
 
 import java.util.Random;
 
@@ -26,7 +27,7 @@ class DatasetAndClassificationTest {
             ys[i] = (float) y[i][0];
         }
         try (NDManager data = Models.newManager();
-             RecurrentModel model = RecurrentModel.lstm(16).dense(1).build()) {
+             RecurrentModel model = RecurrentModel.lstm(16).outputs(1).build()) {
             ArrayDataset train = new ArrayDataset.Builder()
                     .setData(data.create(xs, new Shape(x.length, 20, 1)))
                     .optLabels(data.create(ys, new Shape(x.length, 1)))
@@ -43,7 +44,7 @@ class DatasetAndClassificationTest {
                     .setData(data.create(xs, new Shape(x.length, 20)))
                     .optLabels(data.create(ys, new Shape(x.length, 1)))
                     .setSampling(32, false).build();
-            try (RecurrentModel fresh = RecurrentModel.lstm(4).dense(1).build()) {
+            try (RecurrentModel fresh = RecurrentModel.lstm(4).outputs(1).build()) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> fresh.fit(flat, null, Fit.epochs(1).progress(false)));
                 assertTrue(e.getMessage().contains("(681, 20)") || e.getMessage().contains("(32, 20)"), e.getMessage());

@@ -26,7 +26,7 @@ class MultivariateForecastsTest {
 
     @Test
     void oneFeatureIsTheUnivariateRecursion() {
-        try (RecurrentModel model = RecurrentModel.lstm(8).dense(1).inputFeatures(1).seed(3).build()) {
+        try (RecurrentModel model = RecurrentModel.lstm(8).outputs(1).inputFeatures(1).seed(3).build()) {
             double[][] rows = rows(30, 1, 1);
             double[] series = new double[rows.length];
             for (int t = 0; t < rows.length; t++) {
@@ -40,7 +40,7 @@ class MultivariateForecastsTest {
 
     @Test
     void recursionFeedsTheTargetBackAndReadsTheKnownFuture() {
-        try (RecurrentModel model = RecurrentModel.gru(8).dense(1).inputFeatures(3).seed(5).build()) {
+        try (RecurrentModel model = RecurrentModel.gru(8).outputs(1).inputFeatures(3).seed(5).build()) {
             double[][] rows = rows(40, 3, 2);
             double[][] future = rows(4, 3, 9);
             int target = 1;
@@ -78,7 +78,7 @@ class MultivariateForecastsTest {
 
     @Test
     void directReadsTheLastWindowOnce() {
-        try (RecurrentModel model = RecurrentModel.lstm(8).dense(6).inputFeatures(2).seed(7).build()) {
+        try (RecurrentModel model = RecurrentModel.lstm(8).outputs(6).inputFeatures(2).seed(7).build()) {
             double[][] rows = rows(25, 2, 4);
             double[][] last = java.util.Arrays.copyOfRange(rows, 15, 25);
             double[] expected = model.predict(new double[][][]{last})[0];
@@ -92,7 +92,7 @@ class MultivariateForecastsTest {
 
     @Test
     void badInputIsNamed() {
-        try (RecurrentModel model = RecurrentModel.lstm(4).dense(1).inputFeatures(2).seed(1).build()) {
+        try (RecurrentModel model = RecurrentModel.lstm(4).outputs(1).inputFeatures(2).seed(1).build()) {
             double[][] rows = rows(8, 2, 1);
             var tooLong = assertThrows(IllegalArgumentException.class,
                     () -> Forecasts.recursive(model, rows, new double[3][2], 0, 10, v -> v));

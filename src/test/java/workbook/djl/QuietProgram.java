@@ -2,6 +2,7 @@ package workbook.djl;
 
 import workbook.scratch.Model;
 import workbook.scratch.Recurrent;
+import workbook.model.Fit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class QuietProgram {
             y[i][0] = Math.sin(0.3 * (i + 6));
         }
         Path file = Files.createTempFile("quiet", ".model");
-        try (RecurrentModel model = RecurrentModel.gru(4).dense(1).build()) {
+        try (RecurrentModel model = RecurrentModel.gru(4).outputs(1).build()) {
             model.fit(TrainData.of(x, y), Fit.epochs(2).progress(true));
             model.setWeight("head.bias", new float[] {0.25f});   // NDArray.set made libtorch warn here
             model.save(file);

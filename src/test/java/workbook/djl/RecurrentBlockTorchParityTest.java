@@ -14,7 +14,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
-import workbook.scratch.Weights;
+import workbook.model.CellKind;
 
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -82,7 +82,7 @@ class RecurrentBlockTorchParityTest {
                         c.get("layers").getAsInt(), c.get("bidirectional").getAsBoolean(), 0);
                 block.initialize(m, DataType.FLOAT32, xShape);
                 for (Map.Entry<String, JsonElement> w : c.getAsJsonObject("weights").entrySet()) {
-                    Parameter p = block.getParameters().get(Weights.toDjlName(w.getKey()));
+                    Parameter p = block.getParameters().get(ParameterNames.toDjlName(w.getKey()));
                     Models.overwrite(p.getArray(), floats(w.getValue()));
                 }
                 for (Pair<String, Parameter> p : block.getParameters()) {
@@ -112,7 +112,7 @@ class RecurrentBlockTorchParityTest {
                 assertTrue(dx < 1e-4, label + " input gradient differs by " + dx);
                 worstGradient = Math.max(worstGradient, dx);
                 for (Map.Entry<String, JsonElement> g : c.getAsJsonObject("grads").entrySet()) {
-                    NDArray w = block.getParameters().get(Weights.toDjlName(g.getKey())).getArray();
+                    NDArray w = block.getParameters().get(ParameterNames.toDjlName(g.getKey())).getArray();
                     double d = maxAbsDiff(floats(g.getValue()), w.getGradient().toFloatArray());
                     assertTrue(d < 1e-4, label + " gradient of " + g.getKey() + " differs by " + d);
                     worstGradient = Math.max(worstGradient, d);

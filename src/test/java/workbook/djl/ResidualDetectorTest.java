@@ -2,6 +2,7 @@ package workbook.djl;
 
 import org.junit.jupiter.api.Test;
 import workbook.classic.Detection;
+import workbook.model.Fit;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package workbook.djl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.scratch.TrainingDivergedException;
+import workbook.model.Fit;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,7 +26,7 @@ class SavedModelTest {
     private static final double[][] TARGETS = TrainingTest.targets(TrainingTest.noisySine(60, 3), 0, 60, 8);
 
     private static RecurrentModel trainedGru(long seed) {
-        RecurrentModel model = RecurrentModel.gru(5).dense(1).seed(seed).build();
+        RecurrentModel model = RecurrentModel.gru(5).outputs(1).seed(seed).build();
         model.fit(TrainData.of(ONE_FEATURE, TARGETS), Fit.epochs(1).progress(false));
         return model;
     }
@@ -39,7 +40,7 @@ class SavedModelTest {
     @Test
     void anotherCellKindIsRefusedNamingBothAndTheModelKeepsItsWeights(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("lstm.model");
-        try (RecurrentModel lstm = RecurrentModel.lstm(5).dense(1).inputFeatures(1).build()) {
+        try (RecurrentModel lstm = RecurrentModel.lstm(5).outputs(1).inputFeatures(1).build()) {
             lstm.save(file);
         }
         try (RecurrentModel gru = trainedGru(7)) {
@@ -67,7 +68,7 @@ class SavedModelTest {
     @Test
     void aWrongFeatureCountIsRefusedNamingBothCounts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("three.model");
-        try (RecurrentModel three = RecurrentModel.gru(5).dense(1).inputFeatures(3).build()) {
+        try (RecurrentModel three = RecurrentModel.gru(5).outputs(1).inputFeatures(3).build()) {
             three.save(file);
         }
         try (RecurrentModel one = trainedGru(7)) {
@@ -168,7 +169,7 @@ class SavedModelTest {
     @Test
     void weightsOfAnotherShapeBehindAMatchingHeaderAreRefusedAndNothingChanges(@TempDir Path dir) throws Exception {
         Path wide = dir.resolve("wide.model");
-        try (RecurrentModel six = RecurrentModel.gru(6).dense(1).inputFeatures(1).build()) {
+        try (RecurrentModel six = RecurrentModel.gru(6).outputs(1).inputFeatures(1).build()) {
             six.save(wide);
         }
         byte[] weights = workbook.io.ModelFile.read(wide, RecurrentModel.FILE_KIND).weights();
@@ -195,7 +196,7 @@ class SavedModelTest {
         byte[] weights = workbook.io.ModelFile.read(file, RecurrentModel.FILE_KIND).weights();
         Path truncated = dir.resolve("truncated.model");
         workbook.io.ModelFile.write(truncated, RecurrentModel.FILE_KIND, header, Arrays.copyOf(weights, weights.length * 2 / 3));
-        try (RecurrentModel fresh = RecurrentModel.gru(5).dense(1).build()) {
+        try (RecurrentModel fresh = RecurrentModel.gru(5).outputs(1).build()) {
             String message = assertThrows(IOException.class, () -> fresh.load(truncated)).getMessage();
             assertTrue(message.endsWith("the model keeps its weights"), message);
             assertEquals("(not set yet)", fresh.architecture().get("features"), "the failed file fixed the feature count");
@@ -212,7 +213,7 @@ class SavedModelTest {
             expected = trained.predict(ONE_FEATURE);
             trained.save(file);
         }
-        try (RecurrentModel fresh = RecurrentModel.gru(5).dense(1).build()) {
+        try (RecurrentModel fresh = RecurrentModel.gru(5).outputs(1).build()) {
             fresh.load(file);
             assertEquals("1", fresh.architecture().get("features"));
             assertSamePredictions(expected, fresh.predict(ONE_FEATURE));
@@ -221,7 +222,7 @@ class SavedModelTest {
 
     @Test
     void aHugeLearningRateStopsTrainingWithTrainingDivergedException() {
-        try (RecurrentModel model = RecurrentModel.lstm(8).dense(1).build()) {
+        try (RecurrentModel model = RecurrentModel.lstm(8).outputs(1).build()) {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> model.fit(
                     TrainData.of(ONE_FEATURE, TARGETS), Fit.epochs(30).batchSize(4).learningRate(1e30).progress(false)));
             assertTrue(e.getMessage().startsWith("training diverged: the loss is "), e.getMessage());

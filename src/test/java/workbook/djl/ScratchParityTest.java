@@ -9,9 +9,10 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import workbook.scratch.Recurrent;
-import workbook.scratch.Weights;
 import workbook.scratch.SequenceGradients;
 import workbook.scratch.SequenceOutput;
+import workbook.model.CellKind;
+import workbook.model.Fit;
 
 import java.util.Random;
 
@@ -116,7 +117,7 @@ class ScratchParityTest {
                         assertTrue(f < 1e-5, label + ": forward differs by " + f);
                         double g = maxDiff(dx.input(), input.getGradient().toFloatArray());
                         for (workbook.scratch.Parameter p : scratch.parameters()) {
-                            float[] djl = block.getParameters().get(Weights.toDjlName(p.name())).getArray()
+                            float[] djl = block.getParameters().get(ParameterNames.toDjlName(p.name())).getArray()
                                     .getGradient().toFloatArray();
                             for (int i = 0; i < djl.length; i++) {
                                 g = Math.max(g, Math.abs(p.gradient()[i] - djl[i]));
@@ -139,7 +140,7 @@ class ScratchParityTest {
     void trainedDjlWeightsGoToScratchAndBack() {
         double[] s = TrainingTest.noisySine(300, 8);
         double[][][] x = TrainingTest.windows(s, 0, 300, 12);
-        try (RecurrentModel model = RecurrentModel.gru(HIDDEN).layers(2).bidirectional().dense(1).build()) {
+        try (RecurrentModel model = RecurrentModel.gru(HIDDEN).layers(2).bidirectional().outputs(1).build()) {
             model.fit(TrainData.of(x, TrainingTest.targets(s, 0, 300, 12)), Fit.epochs(2).progress(false));
             Recurrent scratch = ScratchWeights.toScratch(model);
             double[][][] sample = java.util.Arrays.copyOf(x, 4);
@@ -152,7 +153,7 @@ class ScratchParityTest {
                 assertTrue(maxDiff(expected.finalHidden(), out.h().toFloatArray()) < 1e-5);
             }
             // And back into a fresh DJL model: same recurrent weights.
-            try (RecurrentModel copy = RecurrentModel.gru(HIDDEN).layers(2).bidirectional().dense(1).seed(99).build()) {
+            try (RecurrentModel copy = RecurrentModel.gru(HIDDEN).layers(2).bidirectional().outputs(1).seed(99).build()) {
                 ScratchWeights.copy(scratch, copy);
                 for (String name : model.parameters().keySet()) {
                     if (!name.startsWith("head.")) {

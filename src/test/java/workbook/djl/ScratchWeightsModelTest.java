@@ -30,7 +30,7 @@ class ScratchWeightsModelTest {
         double[][][] x = ScratchParityTest.random(new Random(5), 4, 7, 3);
         Model scratch = Model.builder(Recurrent.gru(3, 6).layers(2).seed(2).build()).outputs(2).seed(9).build();
         double[][] expected = scratch.predict(x);
-        try (RecurrentModel djl = RecurrentModel.gru(6).layers(2).dense(2).seed(1).build()) {
+        try (RecurrentModel djl = RecurrentModel.gru(6).layers(2).outputs(2).seed(1).build()) {
             ScratchWeights.copy(scratch, djl);
             double toDjl = worstGap(expected, djl.predict(x));
             assertTrue(toDjl < 1e-5, "scratch → DJL, max difference " + toDjl);
@@ -46,7 +46,7 @@ class ScratchWeightsModelTest {
     @Test
     void headsOfDifferentSizesAreRefused() {
         Model scratch = Model.builder(Recurrent.lstm(2, 4).build()).outputs(3).build();
-        try (RecurrentModel djl = RecurrentModel.lstm(4).dense(1).build()) {
+        try (RecurrentModel djl = RecurrentModel.lstm(4).outputs(1).build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScratchWeights.copy(scratch, djl));
             assertTrue(e.getMessage().contains("the heads differ") && e.getMessage().contains("[3 x 4]"), e.getMessage());
         }

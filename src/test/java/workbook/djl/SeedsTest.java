@@ -3,6 +3,7 @@ package workbook.djl;
 import org.junit.jupiter.api.Test;
 import workbook.scratch.Model;
 import workbook.scratch.Recurrent;
+import workbook.model.Fit;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SeedsTest {
 
     /** Next value of a sine from 8 past values. */
-    private static TrainData sine() {
+    static TrainData sine() {
         int samples = 64;
         double[][][] x = new double[samples][8][1];
         double[][] y = new double[samples][1];
@@ -46,9 +47,9 @@ class SeedsTest {
                 assertFalse(Arrays.deepEquals((Object[]) fortyTwo.get(name), (Object[]) implicit.get(name)), name);
             }
             // DJL: the same
-            try (RecurrentModel djlImplicit = RecurrentModel.gru(4).dense(1).inputFeatures(1).build();
-                    RecurrentModel djlSeven = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(7).build();
-                    RecurrentModel djlFortyTwo = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(42).build()) {
+            try (RecurrentModel djlImplicit = RecurrentModel.gru(4).outputs(1).inputFeatures(1).build();
+                    RecurrentModel djlSeven = RecurrentModel.gru(4).outputs(1).inputFeatures(1).seed(7).build();
+                    RecurrentModel djlFortyTwo = RecurrentModel.gru(4).outputs(1).inputFeatures(1).seed(42).build()) {
                 assertArrayEquals(djlSeven.weight("l_0_h2h_WEIGHT"), djlImplicit.weight("l_0_h2h_WEIGHT"));
                 assertNotEquals(djlFortyTwo.weight("l_0_h2h_WEIGHT")[0], djlImplicit.weight("l_0_h2h_WEIGHT")[0]);
             }
@@ -62,9 +63,9 @@ class SeedsTest {
     @Test
     void aLongSeedIsNotTruncatedToItsLow32Bits() {
         long high = 1L + (1L << 32);   // the same low 32 bits as 1
-        try (RecurrentModel one = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(1).build();
-                RecurrentModel oneAgain = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(1).build();
-                RecurrentModel other = RecurrentModel.gru(4).dense(1).inputFeatures(1).seed(high).build()) {
+        try (RecurrentModel one = RecurrentModel.gru(4).outputs(1).inputFeatures(1).seed(1).build();
+                RecurrentModel oneAgain = RecurrentModel.gru(4).outputs(1).inputFeatures(1).seed(1).build();
+                RecurrentModel other = RecurrentModel.gru(4).outputs(1).inputFeatures(1).seed(high).build()) {
             assertArrayEquals(one.weight("l_0_i2h_WEIGHT"), oneAgain.weight("l_0_i2h_WEIGHT"), "the same seed");
             assertNotEquals(one.weight("l_0_i2h_WEIGHT")[0], other.weight("l_0_i2h_WEIGHT")[0],
                     "seeds 1 and 2^32 + 1 drew the same weights");
@@ -75,8 +76,8 @@ class SeedsTest {
     void oneRunPerSeedEachSeededByItsOwnSeed() {
         TrainData data = sine();
         Fit fit = Fit.epochs(3).batchSize(16).progress(false);
-        List<Seeds.Run> runs = Seeds.fit(Seeds.first(2), seed -> RecurrentModel.rnn(4).dense(1).seed(seed).build(), data, null, fit);
-        List<Seeds.Run> again = Seeds.fit(new long[]{2}, seed -> RecurrentModel.rnn(4).dense(1).seed(seed).build(), data, null, fit);
+        List<Seeds.Run> runs = Seeds.fit(Seeds.first(2), seed -> RecurrentModel.rnn(4).outputs(1).seed(seed).build(), data, null, fit);
+        List<Seeds.Run> again = Seeds.fit(new long[]{2}, seed -> RecurrentModel.rnn(4).outputs(1).seed(seed).build(), data, null, fit);
         try {
             assertArrayEquals(new long[]{1, 2}, runs.stream().mapToLong(Seeds.Run::seed).toArray());
             assertEquals(3, runs.get(0).history().epochs().size());

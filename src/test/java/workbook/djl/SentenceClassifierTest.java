@@ -2,6 +2,7 @@ package workbook.djl;
 
 import org.junit.jupiter.api.Test;
 import workbook.classic.Classification;
+import workbook.model.Fit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import workbook.classic.Backtest;
 import workbook.classic.Baselines;
 import workbook.data.StandardScaler;
+import workbook.model.CellKind;
+import workbook.model.Fit;
 
 import java.util.Arrays;
 
@@ -49,7 +51,7 @@ class SequenceTasksTest {
         AttentionModel.Examples test = AttentionModel.reversalTask(200, 6, 8, 2);
         try (AttentionModel model = new AttentionModel(8, 8, 32)) {
             long start = System.nanoTime();
-            History h = model.fit(train, Fit.epochs(10).learningRate(1e-2).clipNorm(1.0).progress(false));
+            History h = model.fit(train, Fit.epochs(10).learningRate(1e-2).clipGradientNorm(1.0).progress(false));
             double seconds = (System.nanoTime() - start) / 1e9;
             double accuracy = model.sequenceAccuracy(test);
             AttentionModel.Translation t = model.translate(new int[] {1, 2, 3, 4, 5, 6}, 6);
@@ -90,8 +92,8 @@ class SequenceTasksTest {
         StandardScaler scaler = StandardScaler.fit(Arrays.copyOf(s, 500));
         double[] scaled = scaler.transform(s);
         int window = 25;
-        try (RecurrentModel oneStep = RecurrentModel.gru(24).dense(1).build();
-             RecurrentModel direct = RecurrentModel.gru(24).dense(5).build()) {
+        try (RecurrentModel oneStep = RecurrentModel.gru(24).outputs(1).build();
+             RecurrentModel direct = RecurrentModel.gru(24).outputs(5).build()) {
             double[][][] x = TrainingTest.windows(scaled, 0, 500, window);
             oneStep.fit(TrainData.of(x, TrainingTest.targets(scaled, 0, 500, window)),
                     Fit.epochs(8).learningRate(1e-2).progress(false));
@@ -126,7 +128,7 @@ class SequenceTasksTest {
                     () -> Forecasts.recursive(oneStep, new double[10], window, 3, v -> v));
             assertEquals("window 25 is longer than the series (10 points)", e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> Forecasts.recursive(direct, history, window, 3, v -> v));
-            assertTrue(e.getMessage().contains("dense(1)"), e.getMessage());
+            assertTrue(e.getMessage().contains("outputs(1)"), e.getMessage());
         }
     }
 
@@ -137,7 +139,7 @@ class SequenceTasksTest {
      */
     @Test
     void attentionReversesLongSequencesWithTheNotebookSettings() {
-        Fit fit = Fit.epochs(20).batchSize(128).learningRate(1e-2).clipNorm(5.0).seed(42).progress(false);
+        Fit fit = Fit.epochs(20).batchSize(128).learningRate(1e-2).clipGradientNorm(5.0).seed(42).progress(false);
         double[] minimum = {0.9, 0.8};
         int[] lengths = {8, 12};
         for (int i = 0; i < lengths.length; i++) {
@@ -161,7 +163,7 @@ class SequenceTasksTest {
         AttentionModel.Examples train = AttentionModel.reversalTask(2000, 4, 8, 1);
         AttentionModel.Examples test = AttentionModel.reversalTask(200, 4, 8, 2);
         try (AttentionModel model = AttentionModel.withoutAttention(8, 8, 16)) {
-            History h = model.fit(train, Fit.epochs(6).learningRate(1e-2).clipNorm(1.0).progress(false));
+            History h = model.fit(train, Fit.epochs(6).learningRate(1e-2).clipGradientNorm(1.0).progress(false));
             double accuracy = model.sequenceAccuracy(test);
             System.out.printf("no attention, length 4: loss %.4f, sequence accuracy %.3f%n", h.lastTrainLoss(), accuracy);
             // short sources fit through the 16-number bottleneck (chance for 4 tokens of 8: 1/4096)

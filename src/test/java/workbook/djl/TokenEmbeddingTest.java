@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.model.CellKind;
+import workbook.model.Fit;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.scratch.Weights;
+import workbook.model.CellKind;
+import workbook.model.Output;
 
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -49,11 +51,11 @@ class TorchStateDictTest {
         };
         RecurrentModel.Builder b = RecurrentModel.of(kind, 4).layers(c.get("layers").getAsInt())
                 .bidirectional(c.get("bidirectional").getAsBoolean())
-                .output(c.get("every_step").getAsBoolean() ? RecurrentModel.Output.EVERY_STEP : RecurrentModel.Output.LAST_STEP)
+                .output(c.get("every_step").getAsBoolean() ? Output.EVERY_STEP : Output.LAST_STEP)
                 .seed(5);
         int units = c.get("units").getAsInt();
         if (c.get("embedding").isJsonNull()) {
-            return b.dense(units).build();   // no feature count: loading takes it from weight_ih_l0
+            return b.outputs(units).build();   // no feature count: loading takes it from weight_ih_l0
         }
         int[] embedding = new Gson().fromJson(c.get("embedding"), int[].class);
         return b.embedding(embedding[0], embedding[1]).classes(units).build();
@@ -131,7 +133,7 @@ class TorchStateDictTest {
         workbook.scratch.Model scratch = workbook.scratch.Model.builder(workbook.scratch.Recurrent.lstm(3, 4).layers(2)
                 .seed(11).build()).outputs(2).seed(11).build();
         double[][][] x = {{{0.3, -0.2, 0.9}, {1.1, 0.4, -0.6}, {0.0, 0.2, 0.1}}, {{-1.0, 0.5, 0.2}, {0.7, 0.7, -0.1}, {0.2, -0.4, 0.8}}};
-        try (RecurrentModel djl = RecurrentModel.lstm(4).layers(2).dense(2).build()) {
+        try (RecurrentModel djl = RecurrentModel.lstm(4).layers(2).outputs(2).build()) {
             djl.loadStateDict(scratch.stateDict());
             double[] expected = flatten(scratch.predict(x));
             double[] got = flatten(djl.predict(x));
@@ -144,7 +146,7 @@ class TorchStateDictTest {
     @Test
     void aMismatchIsRefusedNamingBothSidesAndNoWeightChanges() throws Exception {
         JsonObject c = cases().get(0);   // LSTM, 1 layer, 3 features, hidden 4, dense(2)
-        try (RecurrentModel model = RecurrentModel.lstm(4).dense(2).inputFeatures(3).seed(5).build()) {
+        try (RecurrentModel model = RecurrentModel.lstm(4).outputs(2).inputFeatures(3).seed(5).build()) {
             Map<String, Object> before = model.stateDict();
 
             Map<String, Object> wrongHead = stateDict(c);
@@ -180,7 +182,7 @@ class TorchStateDictTest {
     void refusedWeightsLeaveAModelWithoutWeightsUnset() throws Exception {
         Map<String, Object> noHeadBias = stateDict(cases().get(0));   // LSTM, 3 features, hidden 4, dense(2)
         noHeadBias.remove("head.bias");
-        try (RecurrentModel model = RecurrentModel.lstm(4).dense(2).build()) {
+        try (RecurrentModel model = RecurrentModel.lstm(4).outputs(2).build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.loadStateDict(noHeadBias));
             assertTrue(e.getMessage().contains("missing [head.bias]"), e.getMessage());
             assertEquals("(not set yet)", model.architecture().get("features"), "the refused weights fixed the feature count");

@@ -10,6 +10,7 @@ import workbook.data.StandardScaler;
 import workbook.data.WindowGenerator;
 import workbook.data.WindowedSplits;
 import workbook.data.Windows;
+import workbook.model.Fit;
 
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -62,10 +63,10 @@ class TrainingTest {
         // Chronological 70/15/15 split, scaler fitted on the training rows only (workbook.data).
         WindowedSplits data = WindowGenerator.builder().inputWidth(window).labelWidth(1).shift(1).build()
                 .split(s, 0.7, 0.15, Scaler.Kind.STANDARD);
-        try (RecurrentModel model = RecurrentModel.lstm(32).dense(1).build()) {
+        try (RecurrentModel model = RecurrentModel.lstm(32).outputs(1).build()) {
             long start = System.nanoTime();
             History h = model.fit(TrainData.of(data.train()), TrainData.of(data.validation()),
-                    Fit.epochs(15).batchSize(32).learningRate(1e-2).patience(4).clipNorm(1.0).seed(42).progress(false));
+                    Fit.epochs(15).batchSize(32).learningRate(1e-2).patience(4).clipGradientNorm(1.0).seed(42).progress(false));
             double seconds = (System.nanoTime() - start) / 1e9;
             Windows test = data.test();
             double[] forecast = Forecasts.oneStep(model, test.inputs(), data.scaler());
@@ -98,7 +99,7 @@ class TrainingTest {
         double[][] y = targets(s, 0, 300, 10);
         double[][][] xVal = windows(s, 300, 400, 10);
         double[][] yVal = targets(s, 300, 400, 10);
-        try (RecurrentModel model = RecurrentModel.gru(8).dense(1).build()) {
+        try (RecurrentModel model = RecurrentModel.gru(8).outputs(1).build()) {
             // A learning rate this large makes the validation loss jump around, so patience runs out.
             History h = model.fit(TrainData.of(x, y), TrainData.of(xVal, yVal),
                     Fit.epochs(60).learningRate(0.3).patience(2).progress(false));
@@ -118,7 +119,7 @@ class TrainingTest {
         double[] s = noisySine(3000, 3);
         double[][][] x = windows(s, 0, 3000, 30);
         double[][] y = targets(s, 0, 3000, 30);
-        try (RecurrentModel model = RecurrentModel.lstm(32).dense(1).inputFeatures(1).build()) {
+        try (RecurrentModel model = RecurrentModel.lstm(32).outputs(1).inputFeatures(1).build()) {
             float[] before = model.weight("l_0_i2h_WEIGHT");
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread training = new Thread(() -> {
@@ -154,8 +155,8 @@ class TrainingTest {
         TrainData data = TrainData.of(x, y);
         long after5 = 0;
         for (int i = 1; i <= 20; i++) {
-            try (RecurrentModel model = RecurrentModel.lstm(32).dense(1).build()) {
-                model.fit(data, data, Fit.epochs(2).patience(1).clipNorm(1.0).progress(false));
+            try (RecurrentModel model = RecurrentModel.lstm(32).outputs(1).build()) {
+                model.fit(data, data, Fit.epochs(2).patience(1).clipGradientNorm(1.0).progress(false));
                 model.predict(x);
             }
             if (i == 5) {
@@ -182,12 +183,12 @@ class TrainingTest {
         double[][][] x = windows(noisySine(100, 5), 0, 100, 10);
         Path file = dir.resolve("gru.params");
         double[][] expected;
-        try (RecurrentModel model = RecurrentModel.gru(6).layers(2).bidirectional().dense(1).seed(1).build()) {
+        try (RecurrentModel model = RecurrentModel.gru(6).layers(2).bidirectional().outputs(1).seed(1).build()) {
             model.fit(TrainData.of(x, targets(noisySine(100, 5), 0, 100, 10)), Fit.epochs(2).progress(false));
             expected = model.predict(x);
             model.save(file);
         }
-        try (RecurrentModel copy = RecurrentModel.gru(6).layers(2).bidirectional().dense(1).seed(2)
+        try (RecurrentModel copy = RecurrentModel.gru(6).layers(2).bidirectional().outputs(1).seed(2)
                 .inputFeatures(1).build()) {
             assertNotEquals(expected[0][0], copy.predict(x)[0][0]);
             copy.load(file);
@@ -212,7 +213,7 @@ class TrainingTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> TrainData.of(new double[][][] {{{1}, {Double.NaN}}}, new double[][] {{1}}));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
-        try (RecurrentModel model = RecurrentModel.rnn(4).dense(1).inputFeatures(1).build()) {
+        try (RecurrentModel model = RecurrentModel.rnn(4).outputs(1).inputFeatures(1).build()) {
             e = assertThrows(IllegalArgumentException.class, () -> model.predict(new double[][][] {{{1, 2}, {3, 4}}}));
             assertTrue(e.getMessage().contains("[1][2][2]") && e.getMessage().contains("[samples][steps][1]"),
                     e.getMessage());

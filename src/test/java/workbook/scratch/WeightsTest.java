@@ -53,22 +53,6 @@ class WeightsTest {
     }
 
     @Test
-    void djlNamesTranslateBothWays() {
-        assertEquals("l_0_i2h_WEIGHT", Weights.toDjlName("weight_ih_l0"));
-        assertEquals("l_0_h2h_WEIGHT", Weights.toDjlName("weight_hh_l0"));
-        assertEquals("l_1_i2h_BIAS", Weights.toDjlName("bias_ih_l1"));
-        assertEquals("r_1_h2h_BIAS", Weights.toDjlName("bias_hh_l1_reverse"));
-        assertEquals("weight_hh_l2_reverse", Weights.toPyTorchName("r_2_h2h_WEIGHT"));
-        assertEquals("bias_ih_l0", Weights.toPyTorchName("l_0_i2h_BIAS"));
-        Recurrent lstm = Recurrent.lstm(2, 3).layers(2).bidirectional(true).build();
-        Map<String, Object> djl = Weights.toDjlNames(lstm.stateDict());
-        assertTrue(djl.containsKey("r_1_i2h_WEIGHT"));
-        assertEquals(lstm.stateDict().keySet(), Weights.toPyTorchNames(djl).keySet());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Weights.toDjlName("fc.weight"));
-        assertTrue(e.getMessage().contains("fc.weight") && e.getMessage().contains("weight_ih_l0"), e.getMessage());
-    }
-
-    @Test
     void wrongShapeNamesWhatWasExpected() {
         Recurrent lstm = Recurrent.lstm(3, 4).build();
         Map<String, Object> gruWeights = Recurrent.gru(3, 4).build().stateDict();

@@ -7,10 +7,10 @@ import workbook.data.Datasets;
 import workbook.data.Scaler;
 import workbook.data.WindowGenerator;
 import workbook.data.WindowedSplits;
-import workbook.djl.Fit;
 import workbook.djl.History;
 import workbook.djl.RecurrentModel;
 import workbook.djl.TrainData;
+import workbook.model.Fit;
 import workbook.plot.Plots;
 
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public class Forecast {
         double[][][] test = data.test().inputs();
         Path file = Path.of("target", "gru.model");
         double[][] trained;
-        try (RecurrentModel gru = RecurrentModel.gru(16).dense(1).build()) {
+        try (RecurrentModel gru = RecurrentModel.gru(16).outputs(1).build()) {
             History history = gru.fit(TrainData.of(data.train()), TrainData.of(data.validation()),
                     Fit.epochs(1).progress(false));
             System.out.printf(Locale.ROOT, "1 epoch: train loss %.4f, validation loss %.4f%n",
@@ -37,7 +37,7 @@ public class Forecast {
             gru.save(file);
             trained = gru.predict(test);
         }
-        try (RecurrentModel reloaded = RecurrentModel.gru(16).dense(1).build()) {
+        try (RecurrentModel reloaded = RecurrentModel.gru(16).outputs(1).build()) {
             reloaded.load(file);
             double[][] again = reloaded.predict(test);
             double largest = 0;

@@ -1,4 +1,4 @@
-package workbook.scratch;
+package workbook.djl;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -16,6 +16,11 @@ import ai.djl.util.Pair;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import workbook.model.CellKind;
+import workbook.scratch.Parameter;
+import workbook.scratch.Recurrent;
+import workbook.scratch.SequenceGradients;
+import workbook.scratch.SequenceOutput;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -28,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The from-scratch networks against DJL's recurrent blocks on the PyTorch engine (float32), with weights copied
- * through {@link Weights#toDjlNames}: outputs, final states and every gradient (parameters, input, initial states)
+ * The from-scratch networks of {@code workbook.scratch} against DJL's own recurrent blocks
+ * ({@code ai.djl.nn.recurrent}) on the PyTorch engine (float32), with weights copied through
+ * {@link ParameterNames#toDjlNames}: outputs, final states and every gradient (parameters, input, initial states)
  * under the loss L = Σ R ⊙ outputs + Σ R_h ⊙ h_n (+ Σ R_c ⊙ c_n). Bidirectional cases run without biases: DJL 0.36
  * passes a bidirectional layer's biased parameters to libtorch in the wrong order (see notes/stack-facts.md).
  */
@@ -43,7 +49,7 @@ class DjlParityTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (Recurrent.Kind kind : new Recurrent.Kind[] {Recurrent.Kind.RNN_TANH, Recurrent.Kind.LSTM, Recurrent.Kind.GRU}) {
+        for (CellKind kind : new CellKind[] {CellKind.RNN_TANH, CellKind.LSTM, CellKind.GRU}) {
             for (int layers = 1; layers <= 2; layers++) {
                 for (boolean bidirectional : new boolean[] {false, true}) {
                     cases.add(Arguments.of(kind, layers, bidirectional));
@@ -53,7 +59,7 @@ class DjlParityTest {
         return cases.stream();
     }
 
-    static Block djlBlock(Recurrent.Kind kind, int layers, boolean bidirectional) {
+    static Block djlBlock(CellKind kind, int layers, boolean bidirectional) {
         return switch (kind) {
             case LSTM -> LSTM.builder().setStateSize(HIDDEN).setNumLayers(layers).optBidirectional(bidirectional)
                     .optHasBiases(!bidirectional).optBatchFirst(true).optReturnState(true).build();
@@ -132,7 +138,7 @@ class DjlParityTest {
 
     @ParameterizedTest(name = "{0}, {1} layers, bidirectional {2}")
     @MethodSource("cases")
-    void sameAsDjlPyTorchEngine(Recurrent.Kind kind, int layers, boolean bidirectional) {
+    void sameAsDjlPyTorchEngine(CellKind kind, int layers, boolean bidirectional) {
         Recurrent.Builder builder = switch (kind) {
             case LSTM -> Recurrent.lstm(IN, HIDDEN);
             case GRU -> Recurrent.gru(IN, HIDDEN);
@@ -162,7 +168,7 @@ class DjlParityTest {
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             Block block = djlBlock(kind, layers, bidirectional);
             block.initialize(manager, DataType.FLOAT32, new Shape(BATCH, TIME, IN));
-            Map<String, Object> djlWeights = Weights.toDjlNames(dict);
+            Map<String, Object> djlWeights = ParameterNames.toDjlNames(dict);
             int copied = 0;
             for (Pair<String, ai.djl.nn.Parameter> pair : block.getParameters()) {
                 String djlName = pair.getKey();
@@ -201,7 +207,7 @@ class DjlParityTest {
             }
             for (Pair<String, ai.djl.nn.Parameter> pair : block.getParameters()) {
                 Parameter mine = net.parameters().stream()
-                        .filter(p -> p.name().equals(Weights.toPyTorchName(pair.getKey()))).findFirst().orElseThrow();
+                        .filter(p -> p.name().equals(ParameterNames.toPyTorchName(pair.getKey()))).findFirst().orElseThrow();
                 check(report, name + " gradient of " + pair.getKey(), pair.getValue().getArray().getGradient().toFloatArray(), mine.gradient());
             }
             check(report, name + " gradient of x", xd.getGradient().toFloatArray(), flatDouble(g.input()));
