@@ -35,7 +35,7 @@ public final class Chapter14 {
     /** Exercise 1: weights and biases of a (possibly stacked, possibly bidirectional) recurrent layer. */
     @FunctionalInterface
     public interface ParameterCount {
-        long count(workbook.model.CellKind kind, int input, int hidden, int layers, boolean bidirectional);
+        long count(CellKind kind, int input, int hidden, int layers, boolean bidirectional);
     }
 
     /** Exercise 2: the shortest padded length that leaves at least {@code fraction} of the sentences uncut. */
@@ -45,7 +45,7 @@ public final class Chapter14 {
     }
 
     /** Inputs of exercise 1. */
-    public record Architecture(workbook.model.CellKind kind, int input, int hidden, int layers, boolean bidirectional) {
+    public record Architecture(CellKind kind, int input, int hidden, int layers, boolean bidirectional) {
     }
 
     /** Inputs of exercise 2. */
@@ -59,12 +59,12 @@ public final class Chapter14 {
 
     static boolean check1(ParameterCount answer) {
         return Check.exercise(1, "parameterCount(kind, input, hidden, layers, bidirectional)")
-                .on("GRU, 1 layer", new Architecture(workbook.model.CellKind.GRU, 5, 32, 1, false))
-                .on("LSTM, 1 layer", new Architecture(workbook.model.CellKind.LSTM, 5, 32, 1, false))
-                .on("LSTM, 2 layers", new Architecture(workbook.model.CellKind.LSTM, 3, 16, 2, false))
-                .on("GRU, bidirectional", new Architecture(workbook.model.CellKind.GRU, 4, 8, 1, true))
-                .on("LSTM, 3 layers, bidirectional", new Architecture(workbook.model.CellKind.LSTM, 7, 10, 3, true))
-                .on("plain RNN, 2 layers, bidirectional", new Architecture(workbook.model.CellKind.RNN_TANH, 1, 6, 2, true))
+                .on("GRU, 1 layer", new Architecture(CellKind.GRU, 5, 32, 1, false))
+                .on("LSTM, 1 layer", new Architecture(CellKind.LSTM, 5, 32, 1, false))
+                .on("LSTM, 2 layers", new Architecture(CellKind.LSTM, 3, 16, 2, false))
+                .on("GRU, bidirectional", new Architecture(CellKind.GRU, 4, 8, 1, true))
+                .on("LSTM, 3 layers, bidirectional", new Architecture(CellKind.LSTM, 7, 10, 3, true))
+                .on("plain RNN, 2 layers, bidirectional", new Architecture(CellKind.RNN_TANH, 1, 6, 2, true))
                 .compare(in -> answer.count(in.kind(), in.input(), in.hidden(), in.layers(), in.bidirectional()),
                         Chapter14::countInRealNetwork);
     }
@@ -102,7 +102,7 @@ public final class Chapter14 {
      */
     public record Network(CellKind cell, int hidden, int layers, double dropout, int patience, int epochs) {
 
-        /** @deprecated the cell is a {@link workbook.model.CellKind} now. */
+        /** @deprecated the cell is a {@link CellKind} now. */
         @Deprecated
         public Network(workbook.djl.CellKind cell, int hidden, int layers, double dropout, int patience, int epochs) {
             this(cell == null ? null : cell.toCellKind(), hidden, layers, dropout, patience, epochs);

@@ -26,16 +26,8 @@ public final class ScratchWeights {
     public static Recurrent toScratch(RecurrentModel model) {
         RecurrentBlock block = model.block().recurrent();
         requireInitialized(block);
-        Recurrent.Builder b;
-        int in = block.inputFeatures();
-        int h = block.hidden();
-        switch (block.kind()) {
-            case LSTM: b = Recurrent.lstm(in, h); break;
-            case GRU: b = Recurrent.gru(in, h); break;
-            case RNN_RELU: b = Recurrent.rnnRelu(in, h); break;
-            default: b = Recurrent.rnn(in, h); break;
-        }
-        Recurrent scratch = b.layers(block.layers()).bidirectional(block.bidirectional()).build();
+        Recurrent scratch = Recurrent.of(block.kind(), block.inputFeatures(), block.hidden()).layers(block.layers())
+                .bidirectional(block.bidirectional()).build();
         copy(block, scratch);
         return scratch;
     }
@@ -169,7 +161,7 @@ public final class ScratchWeights {
 
     private static void requireSameArchitecture(Recurrent scratch, RecurrentBlock djl) {
         requireInitialized(djl);
-        String s = scratch.kind() + " input " + scratch.inputSize() + ", hidden " + scratch.hiddenSize() + ", layers "
+        String s = scratch.cellKind() + " input " + scratch.inputSize() + ", hidden " + scratch.hiddenSize() + ", layers "
                 + scratch.layerCount() + ", directions " + scratch.directions();
         String d = djl.kind() + " input " + djl.inputFeatures() + ", hidden " + djl.hidden() + ", layers "
                 + djl.layers() + ", directions " + djl.directions();

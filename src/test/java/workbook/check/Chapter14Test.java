@@ -1,7 +1,6 @@
 package workbook.check;
 
 import org.junit.jupiter.api.Test;
-import workbook.scratch.Recurrent;
 import workbook.model.CellKind;
 
 import java.util.ArrayList;
@@ -47,10 +46,10 @@ class Chapter14Test extends CapturesStandardOutput {
     @Test
     void referenceCountsMatchTheFormulaOfNotebook06() {
         // G · H · (D + H + 2) for one layer: GRU 3·32·39, LSTM 4·32·39
-        assertEquals(3744, Chapter14.countInRealNetwork(new Chapter14.Architecture(workbook.model.CellKind.GRU, 5, 32, 1, false)));
-        assertEquals(4992, Chapter14.countInRealNetwork(new Chapter14.Architecture(workbook.model.CellKind.LSTM, 5, 32, 1, false)));
+        assertEquals(3744, Chapter14.countInRealNetwork(new Chapter14.Architecture(CellKind.GRU, 5, 32, 1, false)));
+        assertEquals(4992, Chapter14.countInRealNetwork(new Chapter14.Architecture(CellKind.LSTM, 5, 32, 1, false)));
         // bidirectional 2-layer RNN, input 1, hidden 6: layer 0: 2·6·(1+6+2) = 108, layer 1: 2·6·(12+6+2) = 240
-        assertEquals(348, Chapter14.countInRealNetwork(new Chapter14.Architecture(workbook.model.CellKind.RNN_TANH, 1, 6, 2, true)));
+        assertEquals(348, Chapter14.countInRealNetwork(new Chapter14.Architecture(CellKind.RNN_TANH, 1, 6, 2, true)));
     }
 
     @Test

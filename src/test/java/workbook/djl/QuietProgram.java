@@ -33,8 +33,8 @@ public final class QuietProgram {
         } finally {
             Files.deleteIfExists(file);
         }
-        Model scratch = Model.builder(Recurrent.lstm(1, 3).build()).showProgress(true).build();
-        scratch.fit(x, y, 2, 20);
+        Model scratch = Model.builder(Recurrent.lstm(1, 3).build()).build();
+        scratch.fit(x, y, Fit.epochs(2).batchSize(20).progress(true));
         System.out.println("tuned for small models: " + Models.tunedForSmallModels() + ", intra-op threads: " + Models.threads());
     }
 }
