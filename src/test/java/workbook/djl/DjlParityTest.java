@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import workbook.model.CellKind;
+import workbook.scratch.GradientCheckTest;
 import workbook.scratch.Parameter;
 import workbook.scratch.Recurrent;
 import workbook.scratch.SequenceGradients;
@@ -70,14 +71,9 @@ class DjlParityTest {
         };
     }
 
+    /** The scratch tests' uniform(-1, 1) arrays: the same inputs on both sides of the parity. */
     static double[][][] random(int a, int b, int c, SplittableRandom random) {
-        double[][][] x = new double[a][b][];
-        for (int i = 0; i < a; i++) {
-            for (int j = 0; j < b; j++) {
-                x[i][j] = random.doubles(c, -1, 1).toArray();
-            }
-        }
-        return x;
+        return GradientCheckTest.random(a, b, c, random);
     }
 
     static float[] flat(double[][][] x) {

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Hand-written BPTT against central differences, for every cell and layer kind, with zero and given initial states. */
-class GradientCheckTest {
+public class GradientCheckTest {
 
     static final double TOLERANCE = 1e-6;
 
@@ -34,7 +34,8 @@ class GradientCheckTest {
         return cases.stream();
     }
 
-    static double[][][] random(int a, int b, int c, SplittableRandom random) {
+    /** Arrays [a][b][c] of uniform(-1, 1) numbers; other test packages use them too (DjlParityTest). */
+    public static double[][][] random(int a, int b, int c, SplittableRandom random) {
         double[][][] x = new double[a][b][];
         for (int i = 0; i < a; i++) {
             for (int j = 0; j < b; j++) {
