@@ -51,8 +51,9 @@ public final class DjlBench implements BenchSuite {
         for (CellKind kind : KINDS) {
             results.addAll(measure(kind, data, ""));
         }
-        // The same on two intra-op threads (on this machine slower: these ops are too small to split), so the
-        // from-scratch figures on two threads can be set against DJL's on two as well as its best.
+        // The same on two intra-op threads, so the from-scratch figures on two threads can be set against DJL's on
+        // two as well as its best. (These products are too small to split: a fit keeps them on one MKL thread,
+        // BlasThreads, and the element-wise kernels are below libtorch's grain size, so two threads gain nothing.)
         int threads = Models.threads();
         Models.threads(2);
         try {

@@ -130,7 +130,7 @@ final class FitLoop {
         float[][] bestWeights = null;
         int epochsWithoutImprovement = 0;
         long done = 0;
-        try {
+        try (BlasThreads blas = BlasThreads.forProducts(fit.batchSize(), largestWeight())) {
             for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
@@ -191,6 +191,15 @@ final class FitLoop {
             Displays.finish(displayId);
         }
         return history;
+    }
+
+    /** Elements of the largest parameter: with the batch size, how big the products of one step are. */
+    private long largestWeight() {
+        long largest = 0;
+        for (Parameter p : parameters) {
+            largest = Math.max(largest, p.getArray().size());
+        }
+        return largest;
     }
 
     private Progress progress(int epoch, int batch, int batches, double loss, double validationLoss, long done,
