@@ -76,6 +76,25 @@ public final class Models {
         }
         engine();
         JniUtils.setNumThreads(threads);
+        THREAD_SET_UP.set(true);
+    }
+
+    private static final ThreadLocal<Boolean> THREAD_SET_UP = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Gives the calling thread the engine's thread count, once per thread. libtorch keeps it in OpenMP's per-thread
+     * setting and copies it onto a new thread only when that thread first asks for it, which its small ops never do
+     * (only ops over 32,768 elements do); until then MKL's products and oneDNN's LSTM on that thread use every core.
+     * A notebook runs each cell on a new thread: measured here, 300 characters sampled from notebook 10's LSTM on a
+     * fresh thread took 10-25 s on a busy 2-core machine, and 0.4-0.6 s once the thread had the engine's one thread.
+     * Every forward pass of the package's recurrent block calls this.
+     */
+    static void onThisThread() {
+        if (!THREAD_SET_UP.get()) {
+            engine();
+            JniUtils.getNumThreads();   // at::get_num_threads sets the thread up, as at::parallel_for would
+            THREAD_SET_UP.set(true);
+        }
     }
 
     /** The engine's current intra-op threads. */

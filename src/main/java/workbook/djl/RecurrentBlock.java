@@ -155,6 +155,7 @@ public class RecurrentBlock extends AbstractBlock {
      */
     public RecurrentOutput forward(ParameterStore ps, NDArray x, NDArray lengths, NDArray h0, NDArray c0,
             boolean training) {
+        Models.onThisThread();
         Shape shape = x.getShape();
         long batch = shape.get(0);
         long time = shape.get(1);

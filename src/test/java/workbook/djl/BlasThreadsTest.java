@@ -81,4 +81,23 @@ class BlasThreadsTest {
             Models.threads(before);
         }
     }
+
+    @Test
+    void aNewThreadsFirstForwardPassRunsOnTheEnginesThreads() throws InterruptedException {
+        if (!BlasThreads.available()) {
+            return;
+        }
+        double[][][] x = new double[4][6][1];
+        try (RecurrentModel model = RecurrentModel.lstm(8).outputs(1).inputFeatures(1).build()) {
+            int[] seen = new int[1];
+            // a notebook cell: a thread that has never called libtorch before
+            Thread cell = new Thread(() -> {
+                model.predict(x);
+                seen[0] = BlasThreads.onThisThread();
+            });
+            cell.start();
+            cell.join();
+            assertEquals(Models.threads(), seen[0], "MKL threads on a new thread after a forward pass");
+        }
+    }
 }
