@@ -11,10 +11,13 @@ between the kernel and a program (measured: notebooks 05, 06 and 09; in 09 a pri
 yet stand for the second execution of its notebook.
 
 Usage: exported_programs.py --library-classpath CP --classes DIR --export DIR --executed DIR [--java-option=OPT...]
-       [--numbers exact|masked] [--recorded DIR] [NOTEBOOK_NAME...]
+       [--numbers exact|masked] [--recorded DIR] [--jobs N] [NOTEBOOK_NAME...]
+--jobs N runs up to N programs at once, each in its own JVM (default 1); no program's time is checked, so the checks
+are the same.
 Exit status 1 with one line per problem, naming notebook, cell and the lines that differ.
 """
 import argparse
+import concurrent.futures
 import json
 import os
 import re
@@ -23,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import typing
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from notebook_claims import coalesced, comparable, load, masked_table, text_of  # noqa: E402  (the same masks)
@@ -90,6 +94,43 @@ def recorder_classes(classes, folder):
     return folder
 
 
+class ProgramRun(typing.NamedTuple):
+    problem: typing.Optional[str]   # None when the program printed its notebook's outputs
+    lines: list                     # what to print as it finishes: a note on digits, then its status line
+    seconds: float
+
+
+def run_program(program, args, classpath, recorded_dir):
+    """Runs one exported program in a JVM of its own and compares what it printed with its executed notebook."""
+    name = program["notebook"]
+    executed = os.path.join(args.executed, name)
+    if not os.path.exists(executed):
+        problem = f"{name}: no executed copy in {args.executed} to compare its program with"
+        return ProgramRun(problem, [], 0.0)
+    recorded_path = os.path.join(recorded_dir, program["program"] + ".json")
+    started = time.monotonic()
+    run = subprocess.run(["java", *args.java_option, "-cp", classpath, "workbook.export.RecordedRun",
+                          recorded_path, program["program"]], capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    if not os.path.exists(recorded_path):
+        problem = (f"{name}: the program {program['program']} did not run (exit {run.returncode}): "
+                   + (run.stderr.strip().splitlines() or ["no message"])[-1])
+        return ProgramRun(problem, [f"FAIL {name}: {seconds:6.1f} s"], seconds)
+    with open(recorded_path, encoding="utf-8") as f:
+        recorded = json.load(f)
+    shown = notebook_lines(executed, program["cells"])
+    problem = compare(name, shown, recorded, masked=args.numbers == "masked")
+    lines = []
+    if args.numbers == "masked" and not problem:
+        differing_digits = compare(name, shown, recorded)
+        if differing_digits:
+            lines.append("note (digits differ; this run fails only on text): " + differing_digits)
+    if run.returncode != 0 and problem is None:
+        problem = f"{name}: the program {program['program']} ended with exit status {run.returncode}"
+    lines.append(f"{'FAIL' if problem else 'ok  '} {name}: {program['program']} in {seconds:6.1f} s")
+    return ProgramRun(problem, lines, seconds)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--library-classpath", required=True)
@@ -101,8 +142,11 @@ def main():
     parser.add_argument("--numbers", choices=["exact", "masked"], default="exact",
                         help="exact: the same digits; masked: the same text with any digits (a note names the first "
                              "line whose digits differ)")
+    parser.add_argument("--jobs", type=int, default=1, help="programs run at once (default 1)")
     parser.add_argument("notebooks", nargs="*", help="only these notebooks (file names)")
     args = parser.parse_args()
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
     with open(os.path.join(args.export, "export.json"), encoding="utf-8") as f:
         programs = json.load(f)
     if args.notebooks:
@@ -113,43 +157,22 @@ def main():
     classpath = os.pathsep.join([os.path.join(args.export, "classes"),
                                  recorder_classes(args.classes, os.path.join(scratch, "recorder")),
                                  args.library_classpath])
-    problems, total = [], 0.0
+    started = time.monotonic()
     try:
-        for program in programs:
-            name = program["notebook"]
-            executed = os.path.join(args.executed, name)
-            if not os.path.exists(executed):
-                problems.append(f"{name}: no executed copy in {args.executed} to compare its program with")
-                continue
-            recorded_path = os.path.join(recorded_dir, program["program"] + ".json")
-            started = time.monotonic()
-            run = subprocess.run(["java", *args.java_option, "-cp", classpath, "workbook.export.RecordedRun",
-                                  recorded_path, program["program"]], capture_output=True, text=True)
-            seconds = time.monotonic() - started
-            total += seconds
-            if not os.path.exists(recorded_path):
-                problems.append(f"{name}: the program {program['program']} did not run (exit {run.returncode}): "
-                                + (run.stderr.strip().splitlines() or ["no message"])[-1])
-                print(f"FAIL {name}: {seconds:6.1f} s", flush=True)
-                continue
-            with open(recorded_path, encoding="utf-8") as f:
-                recorded = json.load(f)
-            shown = notebook_lines(executed, program["cells"])
-            problem = compare(name, shown, recorded, masked=args.numbers == "masked")
-            if args.numbers == "masked" and not problem:
-                differing_digits = compare(name, shown, recorded)
-                if differing_digits:
-                    print("note (digits differ; this run fails only on text): " + differing_digits, flush=True)
-            if run.returncode != 0 and problem is None:
-                problem = f"{name}: the program {program['program']} ended with exit status {run.returncode}"
-            if problem:
-                problems.append(problem)
-            print(f"{'FAIL' if problem else 'ok  '} {name}: {program['program']} in {seconds:6.1f} s", flush=True)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:   # each program: its own JVM
+            runs = [pool.submit(run_program, program, args, classpath, recorded_dir) for program in programs]
+            for run in concurrent.futures.as_completed(runs):
+                for line in run.result().lines:
+                    print(line, flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    results = [run.result() for run in runs]   # the programs' given order
+    problems = [result.problem for result in results if result.problem]
+    total = sum(result.seconds for result in results)
     for problem in problems:
         print("FAIL " + problem)
-    print(f"{len(programs)} programs run in {total:.1f} s; "
+    print(f"{len(programs)} programs run in {total:.1f} s"
+          + (f" ({time.monotonic() - started:.1f} s wall, {args.jobs} at once)" if args.jobs > 1 else "") + "; "
           + (f"every one printed its notebook's {'text' if args.numbers == 'masked' else 'digits'}"
              if not problems else f"{len(problems)} problems"))
     sys.exit(1 if problems else 0)
