@@ -1,6 +1,6 @@
 """Executes notebooks top to bottom in the workbook's Java kernel, as a reader would.
 
-Usage: run_notebooks.py [--check-committed] [--out DIR] [--jobs N] NOTEBOOK...
+Usage: run_notebooks.py [--check-committed] [--out DIR] [--jobs N] [--summary FILE] NOTEBOOK...
 
 Fails on the first error output of any cell, and on a notebook over 240 s or a kernel over 1 GB.
 Prints each notebook's wall time, the kernel JVM's CPU time and peak resident memory; writes the
@@ -158,6 +158,8 @@ def main():
     parser.add_argument("--check-committed", action="store_true")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "..", "target", "executed"))
     parser.add_argument("--jobs", type=int, default=1, help="notebooks executed at once (default 1: times checked)")
+    parser.add_argument("--summary", help="also write each notebook's line (time, kernel CPU, peak memory), in the"
+                        " notebooks' order, to this file: ./workbook test prints it again in its summary")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args()
     if args.jobs < 1:
@@ -173,6 +175,9 @@ def main():
         print("in the notebooks' order:")
         for _, line, _ in results:
             print(line.splitlines()[0])
+    if args.summary:
+        with open(args.summary, "w") as f:
+            f.writelines(line.splitlines()[0] + "\n" for _, line, _ in results)
     times = [seconds for _, _, seconds in results if seconds is not None]
     if times:
         print(f"{len(times)} notebooks executed in {sum(times):.1f} s"
