@@ -69,10 +69,20 @@ public final class JavaKernel extends BaseKernel {
             new HelpLink("Tablesaw", "https://jtablesaw.github.io/tablesaw/"));
 
     public static JavaKernel create() {
-        return new JavaKernel(new WorkbookIO(), new SessionHistory(), new Renderer(), PlotlyLoader.fromSystemProperty());
+        return create(new CellEvaluator());
     }
 
-    private JavaKernel(WorkbookIO io, SessionHistory history, Renderer renderer, PlotlyLoader plotly) {
+    /**
+     * A kernel around an evaluator made beforehand: JShell starts on its own thread when the evaluator is made, and
+     * its start (about a second, the longest step before the first result) need not wait for the kernel's.
+     */
+    public static JavaKernel create(CellEvaluator evaluator) {
+        return new JavaKernel(new WorkbookIO(), new SessionHistory(), new Renderer(), PlotlyLoader.fromSystemProperty(),
+                evaluator);
+    }
+
+    private JavaKernel(WorkbookIO io, SessionHistory history, Renderer renderer, PlotlyLoader plotly,
+                       CellEvaluator evaluator) {
         super("rnn-workbook-java", VERSION,
                 new LanguageInfo.Builder("java")
                         .version(Runtime.version().toString())
@@ -91,7 +101,7 @@ public final class JavaKernel extends BaseKernel {
         this.history = history;
         this.plotly = plotly;
         this.streams = new CellStreams(System.out, System.err);
-        this.evaluator = new CellEvaluator();
+        this.evaluator = evaluator;
         evaluator.onCellStart(() -> {
             CellStreams.Cell output = streams.bindCurrentThread();
             return output == null ? () -> { } : output::keepOutputToItself;

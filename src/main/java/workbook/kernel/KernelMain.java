@@ -29,10 +29,11 @@ public final class KernelMain {
             System.err.println("Jupyter connection file not found: " + connectionFile.toAbsolutePath());
             System.exit(2);
         }
+        // JShell first, on a thread of its own: its start (the compiler's warm-up and the default imports, about a
+        // second) is the longest step before the first result; the kernel and the ZeroMQ connection are built beside it.
+        CellEvaluator evaluator = new CellEvaluator();
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
-        // The kernel first: it starts JShell (and the compiler's warm-up) on a thread of its own, which then runs
-        // beside the second of class loading that building the ZeroMQ connection takes, on a second core.
-        JavaKernel kernel = JavaKernel.create();
+        JavaKernel kernel = JavaKernel.create(evaluator);
         JupyterConnection connection = new JupyterConnection(properties);
         ParentWatch.startFromEnvironment();
         kernel.onStartup();
