@@ -1,6 +1,6 @@
 """Executes notebooks top to bottom in the workbook's Java kernel, as a reader would.
 
-Usage: run_notebooks.py [--check-committed] [--out DIR] [--jobs N] [--summary FILE] NOTEBOOK...
+Usage: run_notebooks.py [--check-committed] [--out DIR] [--jobs N] [--longest-first FILE] [--summary FILE] NOTEBOOK...
 
 Fails on the first error output of any cell, and on a notebook over 240 s or a kernel over 1 GB.
 Prints each notebook's wall time, the kernel JVM's CPU time and peak resident memory; writes the
@@ -8,7 +8,8 @@ executed copies to DIR (default target/executed).
 
 --jobs N executes up to N notebooks at once, each in its own kernel (default 1). Kernels that share
 the cores do not take a reader's wall time, so with N > 1 the time limits are not checked; each
-kernel's memory limit still is.
+kernel's memory limit still is. --longest-first FILE starts them in the order of their times in FILE (the --summary
+of an earlier run), longest first; they are still reported in the order given.
 """
 import argparse
 import concurrent.futures
@@ -24,6 +25,9 @@ import nbformat
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from run_order import longest_first  # noqa: E402
 
 TIME_LIMIT_SECONDS = 120   # the workbook's promise: each notebook in at most 2 minutes on 2 cores
 HARD_FAIL_SECONDS = 240    # a CI machine may be slower; beyond this the notebook must be made smaller
@@ -158,6 +162,8 @@ def main():
     parser.add_argument("--check-committed", action="store_true")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "..", "target", "executed"))
     parser.add_argument("--jobs", type=int, default=1, help="notebooks executed at once (default 1: times checked)")
+    parser.add_argument("--longest-first", metavar="FILE", help="with --jobs: start the notebooks longest first, by"
+                        " their times in FILE (an earlier run's --summary)")
     parser.add_argument("--summary", help="also write each notebook's line (time, kernel CPU, peak memory), in the"
                         " notebooks' order, to this file: ./workbook test prints it again in its summary")
     parser.add_argument("notebooks", nargs="+")
@@ -167,10 +173,11 @@ def main():
 
     started = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:   # each thread: its own kernel
-        runs = [pool.submit(run_one, path, args) for path in args.notebooks]
-        for run in concurrent.futures.as_completed(runs):
+        started_in = longest_first(args.notebooks, args.longest_first, os.path.basename)
+        runs = {path: pool.submit(run_one, path, args) for path in started_in}
+        for run in concurrent.futures.as_completed(runs.values()):
             print(run.result()[1], flush=True)
-    results = [run.result() for run in runs]   # the notebooks' given order
+    results = [runs[path].result() for path in args.notebooks]   # the notebooks' given order
     if args.jobs > 1:
         print("in the notebooks' order:")
         for _, line, _ in results:

@@ -48,6 +48,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))   # browser_check
 import grade  # noqa: E402
 import student_version as student_version_module  # noqa: E402
 import sandbox  # noqa: E402
+from run_order import longest_first  # noqa: E402
 from student_version import (MARKER, MarkerError, solution_regions, student_version,  # noqa: E402
                              with_nbgrader_metadata)
 
@@ -675,8 +676,10 @@ class GradeTest(unittest.TestCase):
                 return grades["notebooks"]
 
             started = time.monotonic()
+            started_in = longest_first(paths, os.path.join(ROOT, "target", "notebook-runs.txt"), os.path.basename)
             with concurrent.futures.ThreadPoolExecutor(max_workers=GRADED_AT_ONCE) as pool:
-                students = {entry["notebook"]: entry for entries in pool.map(graded_alone, paths) for entry in entries}
+                students = {entry["notebook"]: entry for entries in pool.map(graded_alone, started_in)
+                            for entry in entries}
             print(f"\n  grade on the student versions of {len(paths)} notebooks, {GRADED_AT_ONCE} at once: "
                   f"{time.monotonic() - started:.1f} s", file=sys.stderr)
 

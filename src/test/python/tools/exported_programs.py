@@ -11,9 +11,10 @@ between the kernel and a program (measured: notebooks 05, 06 and 09; in 09 a pri
 yet stand for the second execution of its notebook.
 
 Usage: exported_programs.py --library-classpath CP --classes DIR --export DIR --executed DIR [--java-option=OPT...]
-       [--numbers exact|masked] [--recorded DIR] [--jobs N] [NOTEBOOK_NAME...]
+       [--numbers exact|masked] [--recorded DIR] [--jobs N] [--longest-first FILE] [NOTEBOOK_NAME...]
 --jobs N runs up to N programs at once, each in its own JVM (default 1); no program's time is checked, so the checks
-are the same.
+are the same. --longest-first FILE starts them by their notebooks' times in FILE (run_notebooks.py --summary),
+longest first.
 Exit status 1 with one line per problem, naming notebook, cell and the lines that differ.
 """
 import argparse
@@ -30,6 +31,8 @@ import typing
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from notebook_claims import coalesced, comparable, load, masked_table, text_of  # noqa: E402  (the same masks)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+from run_order import longest_first  # noqa: E402
 
 
 PLOTLY_JSON = "application/vnd.plotly.v1+json"
@@ -143,6 +146,8 @@ def main():
                         help="exact: the same digits; masked: the same text with any digits (a note names the first "
                              "line whose digits differ)")
     parser.add_argument("--jobs", type=int, default=1, help="programs run at once (default 1)")
+    parser.add_argument("--longest-first", metavar="FILE", help="start the programs longest first, by their"
+                        " notebooks' times in FILE (run_notebooks.py --summary)")
     parser.add_argument("notebooks", nargs="*", help="only these notebooks (file names)")
     args = parser.parse_args()
     if args.jobs < 1:
@@ -160,7 +165,10 @@ def main():
     started = time.monotonic()
     try:
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:   # each program: its own JVM
-            runs = [pool.submit(run_program, program, args, classpath, recorded_dir) for program in programs]
+            started_in = longest_first(programs, args.longest_first, lambda program: program["notebook"])
+            submitted = {id(program): pool.submit(run_program, program, args, classpath, recorded_dir)
+                         for program in started_in}
+            runs = [submitted[id(program)] for program in programs]
             for run in concurrent.futures.as_completed(runs):
                 for line in run.result().lines:
                     print(line, flush=True)
