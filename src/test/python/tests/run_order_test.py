@@ -17,9 +17,9 @@ FAIL 09-weather-and-demand.ipynb: a cell raised an error
 class LongestFirst(unittest.TestCase):
 
     def setUp(self):
-        folder = tempfile.mkdtemp()
-        self.addCleanup(lambda: __import__("shutil").rmtree(folder, True))
-        self.summary = os.path.join(folder, "notebook-runs.txt")
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.summary = os.path.join(folder.name, "notebook-runs.txt")
         with open(self.summary, "w", encoding="utf-8") as f:
             f.write(SUMMARY)
 
