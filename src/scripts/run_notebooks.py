@@ -2,7 +2,9 @@
 
 Usage: run_notebooks.py [--check-committed] [--out DIR] [--jobs N] [--longest-first FILE] [--summary FILE] NOTEBOOK...
 
-Fails on the first error output of any cell, and on a notebook over 240 s or a kernel over 1 GB.
+Fails on the first error output of any cell, and on a notebook over 240 s or a kernel over 1 GB. A cell that gets no
+reply within 240 s (a kernel that hung or died) fails its notebook with the cell's number and where the kernel's
+threads were at that moment (jcmd Thread.print); the other notebooks run on.
 Prints each notebook's wall time, the kernel JVM's CPU time and peak resident memory; writes the
 executed copies to DIR (default target/executed).
 
@@ -32,7 +34,11 @@ from run_order import longest_first  # noqa: E402
 TIME_LIMIT_SECONDS = 120   # the workbook's promise: each notebook in at most 2 minutes on 2 cores
 HARD_FAIL_SECONDS = 240    # a CI machine may be slower; beyond this the notebook must be made smaller
 MEMORY_LIMIT_MIB = 1024    # the workbook's promise: each notebook's kernel within 1 GB
-CELL_TIMEOUT_SECONDS = 600
+CELL_TIMEOUT_SECONDS = HARD_FAIL_SECONDS   # a cell past this fails its notebook anyway
+
+
+class CellBrokeOff(Exception):
+    """A cell that got no reply (a kernel that hung or died): which cell, and where the kernel's threads were."""
 
 
 def committed_version(path):
@@ -112,7 +118,14 @@ def execute_measured(path, out_dir):
             memory = PeakMemory(km.provisioner.process.pid)
             memory.start()
             for index, cell in enumerate(nb.cells):
-                client.execute_cell(cell, index)
+                try:
+                    client.execute_cell(cell, index)
+                except CellExecutionError:
+                    raise
+                except Exception as error:
+                    raise CellBrokeOff(f"cell {index} ({first_line(cell)}) broke off after "
+                                       f"{time.monotonic() - started:.0f} s: {type(error).__name__}: {error}\n"
+                                       + java_threads(km.provisioner.process.pid)) from error
     finally:
         if memory:
             memory.running = False
@@ -123,6 +136,28 @@ def execute_measured(path, out_dir):
     os.makedirs(out_dir, exist_ok=True)
     nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
     return seconds, (memory.cpu_seconds if memory else 0.0), (memory.peak_kib / 1024 if memory else 0)
+
+
+def first_line(cell):
+    lines = cell.source.strip().splitlines()
+    return repr(lines[0][:60]) if lines else "empty"
+
+
+JVM_HOUSEKEEPING_THREADS = ("Reference Handler", "Finalizer", "Common-Cleaner", "process reaper")
+
+
+def java_threads(pid):
+    """Where the kernel JVM's own threads are (jcmd Thread.print, the JVM's housekeeping left out), so that a cell
+    that hangs in CI says where it hangs."""
+    try:
+        dump = subprocess.run(["jcmd", str(pid), "Thread.print"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as error:
+        return f"(no thread dump of the kernel, pid {pid}: {error})"
+    threads = [block for block in dump.stdout.split("\n\n") if block.startswith('"') and "\tat " in block
+               and not block.startswith(tuple(f'"{name}' for name in JVM_HOUSEKEEPING_THREADS))]
+    if not threads:
+        return f"(no thread dump of the kernel, pid {pid}: {(dump.stderr or dump.stdout).strip()[:300]})"
+    return "the kernel's threads at that moment:\n" + "\n\n".join(threads)
 
 
 def execute(path, out_dir):
@@ -142,7 +177,9 @@ def run_one(path, args):
         seconds, cpu_seconds, peak_mib = execute_measured(path, args.out)
     except CellExecutionError as error:
         return True, f"FAIL {name}: a cell raised an error\n{error}", None
-    except Exception:   # e.g. a kernel that died or a cell past its timeout: this notebook fails, the others run on
+    except CellBrokeOff as error:   # a kernel that hung or died: this notebook fails, the others run on
+        return True, f"FAIL {name}: {error}", None
+    except Exception:
         return True, f"FAIL {name}: its execution broke off\n{traceback.format_exc()}", None
     failed = False
     if args.jobs > 1:   # the wall time of a kernel sharing the cores is not a reader's

@@ -4,6 +4,7 @@ Checks what a reader meets: start-up time, failing cells that leave the kernel a
 alive, interrupts of sleeping, busy and training-like loops, re-run cells, rich display, magics.
 Run by `./workbook test`.
 """
+import argparse
 import atexit
 import glob
 import json
@@ -710,6 +711,37 @@ class IJavaCompatNotebook(unittest.TestCase):
         self.assertEqual("training: epoch 3", text(displays[0]["data"]["text/plain"]))
         self.assertIn("<b>done</b>", text(displays[1]["data"]["text/html"]))
         self.assertEqual([], results(shown))   # the final semicolon silences the result
+
+
+class HungCell(unittest.TestCase):
+    """A cell that never replies fails its notebook with the cell's number and the kernel's threads, so that a hang in
+    CI says where it hung; the notebooks after it still run (run_notebooks.py)."""
+
+    def test_a_cell_past_its_timeout_names_the_cell_and_where_the_kernel_threads_are(self):
+        sys.path.insert(0, os.path.join(ROOT, "src", "scripts"))
+        import nbformat
+        import run_notebooks
+        with tempfile.TemporaryDirectory() as folder:
+            notebook = nbformat.v4.new_notebook()
+            notebook.metadata["kernelspec"] = {"name": "java", "display_name": "Java", "language": "java"}
+            notebook.cells = [nbformat.v4.new_code_cell("int before = 1;"),
+                              nbformat.v4.new_code_cell("Object never = new Object();\nsynchronized (never) { never.wait(); }")]
+            path = os.path.join(folder, "hangs.ipynb")
+            nbformat.write(notebook, path)
+            saved, run_notebooks.CELL_TIMEOUT_SECONDS = run_notebooks.CELL_TIMEOUT_SECONDS, 5
+            try:
+                failed, line, seconds = run_notebooks.run_one(
+                    path, argparse.Namespace(check_committed=False, out=os.path.join(folder, "out"), jobs=1))
+            finally:
+                run_notebooks.CELL_TIMEOUT_SECONDS = saved
+        self.assertTrue(failed)
+        self.assertIsNone(seconds)
+        self.assertIn("FAIL hangs.ipynb: cell 1 ('Object never = new Object();') broke off", line)
+        self.assertIn("CellTimeoutError", line)
+        self.assertIn("the kernel's threads at that moment", line)
+        self.assertIn('"notebook-cell-2"', line)   # the hung cell's own thread (In[2]), where it waits
+        self.assertIn("java.lang.Object.wait", line)
+        self.assertNotIn('"Reference Handler"', line)   # the JVM's housekeeping is left out
 
 
 class LauncherAdvice(unittest.TestCase):
