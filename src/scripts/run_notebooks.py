@@ -56,14 +56,21 @@ def committed_version(path):
 
 
 def committed_outputs(path):
-    """Notebooks are committed without outputs; returns the problems found."""
+    """Notebooks are committed without outputs, each cell with an id of its own (nbformat 4.5: without one, Jupyter
+    writes new ids on every save and nbformat warns that it will refuse the file); returns the problems found."""
     nb = committed_version(path)
     problems = []
     if nb.get("metadata", {}).get("kernelspec", {}).get("name") != "java":
         problems.append("kernelspec name is not 'java'")
+    seen_ids = set()
     for i, cell in enumerate(nb["cells"]):
         if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count") is not None):
             problems.append(f"cell {i} carries outputs or an execution count (clear them before committing)")
+        if not cell.get("id"):
+            problems.append(f"cell {i} has no id (nbformat 4.5 gives every cell one)")
+        elif cell["id"] in seen_ids:
+            problems.append(f"cell {i} has the id {cell['id']!r} of an earlier cell")
+        seen_ids.add(cell.get("id"))
     return problems
 
 

@@ -144,19 +144,42 @@ class CommittedWithoutOutputs(unittest.TestCase):
             def git(*args):
                 subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=folder, check=True,
                                capture_output=True)
-            clean = notebook("", "x();", [])
+            clean = with_ids(notebook("", "x();", []))
             clean["cells"][1]["execution_count"] = None
             clean["metadata"] = {"kernelspec": {"name": "java"}}
             write(folder, "n.ipynb", clean)
             git("init", "-q")
             git("add", "n.ipynb")
             git("commit", "-q", "-m", "clean")
-            ran = notebook("", "x();", [stream("42\n")])
+            ran = with_ids(notebook("", "x();", [stream("42\n")]))
             ran["metadata"] = clean["metadata"]
             write(folder, "n.ipynb", ran)   # the reader ran it and saved
             self.assertEqual([], run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb")))
             git("commit", "-q", "-am", "outputs")
-            self.assertEqual(1, len(run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb"))))
+            self.assertEqual(["cell 1 carries outputs or an execution count (clear them before committing)"],
+                             run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb")))
+
+    def test_every_cell_has_an_id_of_its_own(self):
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+        import run_notebooks
+        with tempfile.TemporaryDirectory() as folder:   # not a git checkout: the file itself is read
+            missing = notebook("", "x();", [])
+            missing["cells"][1]["execution_count"] = None
+            missing["metadata"] = {"kernelspec": {"name": "java"}}
+            missing["cells"][0]["id"] = "intro"
+            write(folder, "n.ipynb", missing)
+            self.assertEqual(["cell 1 has no id (nbformat 4.5 gives every cell one)"],
+                             run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb")))
+            missing["cells"][1]["id"] = "intro"
+            write(folder, "n.ipynb", missing)
+            self.assertEqual(["cell 1 has the id 'intro' of an earlier cell"],
+                             run_notebooks.committed_outputs(os.path.join(folder, "n.ipynb")))
+
+
+def with_ids(nb):
+    for i, cell in enumerate(nb["cells"]):
+        cell["id"] = f"cell-{i}"
+    return nb
 
 
 def display(text, html=None):
