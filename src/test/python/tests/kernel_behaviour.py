@@ -470,6 +470,23 @@ class JavaKernelBehaviour(ReaderChecks, KernelSession):
             self.assertIn("would stop the kernel", error["evalue"])
         self.assertEqual("42", self.value_of("beforeExit + 1"))
 
+    def test_a_cell_that_interrupts_every_thread_leaves_the_kernels_own_alone(self):
+        # Without the guard the kernel answered nothing again: its heartbeat and control loops ended (measured).
+        reply, outputs = self.run_cell(
+            "Thread mine = new Thread(() -> { try { Thread.sleep(30_000); } catch (InterruptedException e) {"
+            " System.out.println(\"mine: interrupted\"); } });\nmine.start();\n"
+            "Thread.getAllStackTraces().keySet().stream().filter(t -> t != Thread.currentThread())"
+            ".forEach(Thread::interrupt);\nmine.join(10_000);")
+        self.assertEqual("ok", reply["content"]["status"], reply["content"])
+        streams = self.streams_of(outputs)
+        self.assertIn("mine: interrupted\n", "".join(s["text"] for s in streams if s["name"] == "stdout"))
+        told = "".join(s["text"] for s in streams if s["name"] == "stderr")
+        self.assertRegex(told, r'^Thread\.interrupt\(\) left ".+" and the kernel\'s other own threads alone')
+        self.assertEqual(1, len(told.splitlines()), told)
+        self.assertEqual("42", self.value_of("40 + 2"))
+        self.kc.kernel_info()   # the control of the connection goes on too
+        self.assertEqual("kernel_info_reply", self.kc.get_shell_msg(timeout=TIMEOUT)["msg_type"])
+
     def test_kernel_info_has_complete_language_info(self):
         self.kc.kernel_info()
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)

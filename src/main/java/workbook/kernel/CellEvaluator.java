@@ -89,7 +89,7 @@ public final class CellEvaluator implements AutoCloseable {
         volatile Runnable onLeftRunning = () -> { };
 
         RunningCell(Runnable body, String name) {
-            thread = new Thread(body, name);
+            thread = new Thread(KernelThreads.CELLS, body, name);   // threads the cell starts join this group
             thread.setDaemon(true);
         }
     }

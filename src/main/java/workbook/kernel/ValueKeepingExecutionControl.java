@@ -36,7 +36,8 @@ final class ValueKeepingExecutionControl extends DirectExecutionControl {
 
     /**
      * Refuses cells that would stop the kernel's JVM (see {@link ExitGuard}) before any of their code runs,
-     * and gives the loops of the others a stop check (see {@link CellLoops}).
+     * gives the loops of the others a stop check (see {@link CellLoops}) and keeps their interrupts off the kernel's
+     * own threads (see {@link KernelThreads}).
      */
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
@@ -50,7 +51,8 @@ final class ValueKeepingExecutionControl extends DirectExecutionControl {
         }
         ClassBytecodes[] withLoopChecks = new ClassBytecodes[classes.length];
         for (int i = 0; i < classes.length; i++) {
-            withLoopChecks[i] = new ClassBytecodes(classes[i].name(), CellLoops.instrument(classes[i].bytecodes()));
+            withLoopChecks[i] = new ClassBytecodes(classes[i].name(),
+                    CellLoops.instrument(KernelThreads.instrument(classes[i].bytecodes())));
         }
         super.load(withLoopChecks);
     }

@@ -7,8 +7,9 @@
  *       (execute, complete, inspect, is_complete, history, interrupt, shutdown).</li>
  *   <li>{@link workbook.kernel.CellEvaluator} runs a cell on a thread of its own, through
  *       {@link workbook.kernel.ValueKeepingExecutionControl} so that real objects (figures, tables) reach the
- *       display; {@link workbook.kernel.CellLoops} and {@link workbook.kernel.ExitGuard} rewrite or refuse cell code
- *       that could not be interrupted or would end the JVM; {@link workbook.kernel.CellFailure} is what a failed
+ *       display; {@link workbook.kernel.CellLoops}, {@link workbook.kernel.ExitGuard} and
+ *       {@link workbook.kernel.KernelThreads} rewrite or refuse cell code that could not be interrupted, would end
+ *       the JVM or would interrupt the kernel's own threads; {@link workbook.kernel.CellFailure} is what a failed
  *       cell shows.</li>
  *   <li>{@link workbook.kernel.RichDisplay}, {@link workbook.kernel.FigureJson} and
  *       {@link workbook.kernel.PlotlyLoader}: how figures and tables look, offline.</li>

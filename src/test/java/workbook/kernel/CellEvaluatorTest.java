@@ -237,6 +237,51 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void aCellInterruptsAndStopsItsOwnThreadsButNotTheKernels() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean kernelThreadInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread kernelThread = new Thread(() -> {   // stands for the kernel's own threads: the shell loop, ZeroMQ's
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                kernelThreadInterrupted.set(true);
+            }
+        }, "kernel-stand-in");
+        kernelThread.setDaemon(true);
+        kernelThread.start();
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream realErr = System.err;
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            Object result = evaluator.evaluate("""
+                    Thread mine = new Thread(() -> {
+                        try { Thread.sleep(30_000); } catch (InterruptedException e) { System.setProperty("mine", "interrupted"); }
+                    });
+                    mine.start();
+                    Thread.getAllStackTraces().keySet().stream().filter(t -> t != Thread.currentThread()).forEach(Thread::interrupt);
+                    for (Thread t : Thread.getAllStackTraces().keySet()) { if (t != Thread.currentThread()) t.interrupt(); }
+                    Thread.currentThread().getThreadGroup().getParent().interrupt();
+                    mine.join(10_000);
+                    System.getProperty("mine")""");
+            assertEquals("interrupted", result, "a thread the cell started is interrupted as asked");
+            evaluator.evaluate("Thread.getAllStackTraces().keySet().stream()"
+                    + ".filter(t -> t.getName().equals(\"kernel-stand-in\")).forEach(Thread::stop);");
+        } finally {
+            System.setErr(realErr);
+            System.clearProperty("mine");
+        }
+        Thread.sleep(200);
+        assertFalse(kernelThreadInterrupted.get(), "the kernel's thread was left alone");
+        assertTrue(kernelThread.isAlive(), "the kernel's thread was not stopped");
+        List<String> said = captured.toString().lines().toList();
+        assertEquals(2, said.size(), "one line a cell: " + said);
+        assertTrue(said.get(0).startsWith("Thread.interrupt() left \""), said.get(0));
+        assertTrue(said.get(1).startsWith("Thread.stop() left \"kernel-stand-in\" and the kernel's other own threads alone"),
+                said.get(1));
+        assertEquals(5, evaluator.evaluate("2 + 3"), "the evaluator goes on");
+        kernelThread.interrupt();
+    }
+
+    @Test
     void aCellThatDefinesTheVariableAgainIsNotWarnedAbout() {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         java.io.PrintStream realErr = System.err;
