@@ -1,8 +1,5 @@
 package workbook.kernel;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -70,31 +67,10 @@ public final class CellLoops {
         }
     }
 
-    private static volatile boolean toldTooNew;
-
     /** The class with a {@link #check()} call before every backward jump of its methods. */
     static byte[] instrument(byte[] classFile) {
-        ClassReader reader;
-        try {
-            reader = new ClassReader(classFile);
-        } catch (IllegalArgumentException newerThanAsm) {
-            // a Java newer than this ASM reads: run the cell unchanged rather than not at all
-            if (!toldTooNew) {
-                toldTooNew = true;
-                System.err.println("Note: ASM cannot read Java " + Runtime.version().feature() + "'s class files ("
-                        + newerThanAsm.getMessage() + "), so Interrupt cannot stop a cell's loop that never checks.");
-            }
-            return classFile;
-        }
         // The call takes and leaves nothing on the stack, so stack sizes and frames stay valid.
-        ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return new LoopChecks(super.visitMethod(access, name, descriptor, signature, exceptions));
-            }
-        }, 0);
-        return writer.toByteArray();
+        return CellBytecode.rewriteMethods(classFile, LoopChecks::new);
     }
 
     /**

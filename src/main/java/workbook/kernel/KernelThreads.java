@@ -1,8 +1,5 @@
 package workbook.kernel;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -100,46 +97,38 @@ public final class KernelThreads {
 
     /** The class with its calls of the guarded methods sent here instead. */
     static byte[] instrument(byte[] classFile) {
-        ClassReader reader;
-        try {
-            reader = new ClassReader(classFile);
-        } catch (IllegalArgumentException newerThanAsm) {
-            return classFile;   // CellLoops tells the reader once that such a Java's classes run unchanged
-        }
         // A call on an object becomes a static call taking that object: the stack is the same, so are its frames.
-        ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-                        String guard = opcode == Opcodes.INVOKEVIRTUAL && desc.equals("()V")
-                                ? GUARDED.get(owner + "." + method) : null;
-                        if (guard != null) {
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, method, guard, false);
-                        } else {
-                            super.visitMethodInsn(opcode, owner, method, desc, isInterface);
-                        }
-                    }
+        return CellBytecode.rewriteMethods(classFile, GuardedCalls::new);
+    }
 
-                    @Override
-                    public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap, Object... arguments) {
-                        Object[] guarded = arguments.clone();   // Thread::interrupt: the lambda's target handle
-                        for (int i = 0; i < guarded.length; i++) {
-                            if (guarded[i] instanceof Handle handle && handle.getTag() == Opcodes.H_INVOKEVIRTUAL
-                                    && handle.getDesc().equals("()V")) {
-                                String guard = GUARDED.get(handle.getOwner() + "." + handle.getName());
-                                if (guard != null) {
-                                    guarded[i] = new Handle(Opcodes.H_INVOKESTATIC, OWNER, handle.getName(), guard, false);
-                                }
-                            }
-                        }
-                        super.visitInvokeDynamicInsn(method, desc, bootstrap, guarded);
-                    }
-                };
+    private static final class GuardedCalls extends MethodVisitor {
+        GuardedCalls(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+            String guard = opcode == Opcodes.INVOKEVIRTUAL && desc.equals("()V") ? GUARDED.get(owner + "." + method) : null;
+            if (guard != null) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, method, guard, false);
+            } else {
+                super.visitMethodInsn(opcode, owner, method, desc, isInterface);
             }
-        }, 0);
-        return writer.toByteArray();
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap, Object... arguments) {
+            Object[] guarded = arguments.clone();   // Thread::interrupt: the lambda's target handle
+            for (int i = 0; i < guarded.length; i++) {
+                if (guarded[i] instanceof Handle handle && handle.getTag() == Opcodes.H_INVOKEVIRTUAL
+                        && handle.getDesc().equals("()V")) {
+                    String guard = GUARDED.get(handle.getOwner() + "." + handle.getName());
+                    if (guard != null) {
+                        guarded[i] = new Handle(Opcodes.H_INVOKESTATIC, OWNER, handle.getName(), guard, false);
+                    }
+                }
+            }
+            super.visitInvokeDynamicInsn(method, desc, bootstrap, guarded);
+        }
     }
 }
