@@ -101,6 +101,11 @@ public final class KernelThreads {
         return CellBytecode.rewriteMethods(classFile, GuardedCalls::new);
     }
 
+    /** The descriptor of the static method here that replaces {@code owner.name desc}, or null when it is not guarded. */
+    private static String guardFor(String owner, String name, String desc) {
+        return desc.equals("()V") ? GUARDED.get(owner + "." + name) : null;
+    }
+
     private static final class GuardedCalls extends MethodVisitor {
         GuardedCalls(MethodVisitor next) {
             super(Opcodes.ASM9, next);
@@ -108,7 +113,7 @@ public final class KernelThreads {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
-            String guard = opcode == Opcodes.INVOKEVIRTUAL && desc.equals("()V") ? GUARDED.get(owner + "." + method) : null;
+            String guard = opcode == Opcodes.INVOKEVIRTUAL ? guardFor(owner, method, desc) : null;
             if (guard != null) {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, method, guard, false);
             } else {
@@ -120,12 +125,10 @@ public final class KernelThreads {
         public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap, Object... arguments) {
             Object[] guarded = arguments.clone();   // Thread::interrupt: the lambda's target handle
             for (int i = 0; i < guarded.length; i++) {
-                if (guarded[i] instanceof Handle handle && handle.getTag() == Opcodes.H_INVOKEVIRTUAL
-                        && handle.getDesc().equals("()V")) {
-                    String guard = GUARDED.get(handle.getOwner() + "." + handle.getName());
-                    if (guard != null) {
-                        guarded[i] = new Handle(Opcodes.H_INVOKESTATIC, OWNER, handle.getName(), guard, false);
-                    }
+                String guard = guarded[i] instanceof Handle handle && handle.getTag() == Opcodes.H_INVOKEVIRTUAL
+                        ? guardFor(handle.getOwner(), handle.getName(), handle.getDesc()) : null;
+                if (guard != null) {
+                    guarded[i] = new Handle(Opcodes.H_INVOKESTATIC, OWNER, ((Handle) guarded[i]).getName(), guard, false);
                 }
             }
             super.visitInvokeDynamicInsn(method, desc, bootstrap, guarded);
