@@ -259,10 +259,13 @@ class ReaderChecks:
                                  'System.out.println("Hello, " + name);', allow_stdin=True)
         request = self.kc.get_stdin_msg(timeout=TIMEOUT)
         self.assertEqual("input_request", request["msg_type"])
-        arrived = []   # what iopub holds when the prompt box opens
+        # What iopub brings as the prompt box opens. The two sockets are read apart, so the text may land a little
+        # after the request; 0.25 s allows for a slow machine and stays below the 0.5 s after which CellStreams sends
+        # a partial line anyway (then this test could not tell a flush before the read from none).
+        arrived = []
         while True:
             try:
-                msg = self.kc.get_iopub_msg(timeout=0.02)
+                msg = self.kc.get_iopub_msg(timeout=0.25)
             except queue.Empty:
                 break
             if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
