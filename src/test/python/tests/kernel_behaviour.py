@@ -20,6 +20,8 @@ import unittest
 
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
+import zmq
 
 TIMEOUT = 60
 # what the %load tests load: a JShell file and a notebook
@@ -731,6 +733,53 @@ class IJavaCompatNotebook(unittest.TestCase):
         self.assertEqual("training: epoch 3", text(displays[0]["data"]["text/plain"]))
         self.assertIn("<b>done</b>", text(displays[1]["data"]["text/html"]))
         self.assertEqual([], results(shown))   # the final semicolon silences the result
+
+
+class StrayMessages(unittest.TestCase):
+    """Messages the kernel cannot read, which any process on the machine can send to its ports: it drops them and
+    answers on. Before ChannelGuard, one of them ended jjava's channel loop and the kernel answered nothing again."""
+
+    def setUp(self):
+        self.log = tempfile.NamedTemporaryFile(mode="w+", suffix=".log")
+        self.km, self.kc = start_new_kernel(kernel_name="java", startup_timeout=120, stderr=self.log)
+        self.context = zmq.Context()
+        self.addCleanup(self.context.destroy, linger=0)
+
+    def tearDown(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+        self.log.close()
+
+    def send_to(self, channel, *frames):
+        info = self.km.get_connection_info()
+        sender = self.context.socket(zmq.DEALER)
+        sender.setsockopt(zmq.LINGER, 1000)
+        sender.connect(f"tcp://{info['ip']}:{info[channel + '_port']}")
+        sender.send_multipart(list(frames))
+        sender.close()
+
+    def test_a_forged_or_broken_message_is_dropped_and_the_kernel_answers_on(self):
+        forger = Session(key=b"not-the-kernel's-key")
+        for channel in ("shell", "control"):
+            with self.subTest(channel=channel):
+                message = forger.msg("execute_request", {"code": "int forged = 1;", "silent": False})
+                self.send_to(channel, *forger.serialize(message))
+                self.send_to(channel, b"<IDS|MSG>", b"no-signature", b"{not json", b"{}", b"{}", b"{}")
+                shutdown = forger.msg("shutdown_request", {"restart": False})
+                self.send_to(channel, *forger.serialize(shutdown))
+        reply, outputs = run_cell(self.km, self.kc, "40 + 2")
+        self.assertEqual("ok", reply["content"]["status"], reply["content"])
+        self.assertEqual(["42"], [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"])
+        reply, _ = run_cell(self.km, self.kc, "forged")   # the forged request never ran
+        self.assertEqual("error", reply["content"]["status"])
+        self.kc.control_channel.send(self.kc.session.msg("kernel_info_request"))
+        self.assertEqual("kernel_info_reply", self.kc.get_control_msg(timeout=TIMEOUT)["msg_type"])
+        self.assertTrue(self.km.is_alive(), "a forged shutdown_request must not stop the kernel")
+        self.log.flush()
+        with open(self.log.name, encoding="utf-8") as log:
+            notes = [line for line in log if "dropped a message" in line]
+        self.assertEqual(6, len(notes), notes)
+        self.assertIn("Message received had invalid signature) and listens on.", notes[0])
 
 
 class HungCell(unittest.TestCase):

@@ -3,6 +3,7 @@ package workbook.kernel;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,6 +33,7 @@ public final class KernelMain {
         // JShell first, on a thread of its own: its start (the compiler's warm-up and the default imports, about a
         // second) is the longest step before the first result; the kernel and the ZeroMQ connection are built beside it.
         CellEvaluator evaluator = new CellEvaluator();
+        PrintStream terminal = System.err;   // the kernel's own log: from onStartup on, System.err is the cells'
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JavaKernel kernel = JavaKernel.create(evaluator);
         JupyterConnection connection = new JupyterConnection(properties);
@@ -39,6 +41,7 @@ public final class KernelMain {
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        ChannelGuard.keepListening(terminal);
         connection.waitUntilClose();
         // Daemon threads and the engine's native threads must not keep a closed kernel alive.
         System.exit(0);

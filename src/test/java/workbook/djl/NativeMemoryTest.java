@@ -38,12 +38,18 @@ class NativeMemoryTest {
         try (CharLanguageModel model = CharLanguageModel.recipe(text).seed(1).build()) {
             Fit oneEpoch = CharLanguageModel.recipeFit(1).seed(1).progress(false);
             model.fit(oneEpoch);
-            long before = minorPageFaults();
-            model.fit(oneEpoch);
-            long faults = minorPageFaults() - before;
+            // The quietest of three epochs: a Java heap that grows meanwhile (other tests run beside this one) faults
+            // its new pages in too, once; workspaces mapped afresh would fault in every epoch.
+            long fewest = Long.MAX_VALUE;
+            for (int epoch = 0; epoch < 3; epoch++) {
+                long before = minorPageFaults();
+                model.fit(oneEpoch);
+                fewest = Math.min(fewest, minorPageFaults() - before);
+            }
+            System.out.println("notebook 10's LSTM, an epoch of 4 batches: " + fewest + " minor page faults (fewest of 3)");
             // mapped afresh for every batch, the workspaces alone would fault in 4 × 80 MB / 4 kB = 80,000 pages
-            assertTrue(faults < 20_000, "an epoch of 4 batches took " + faults + " page faults: malloc maps the"
-                    + " workspaces afresh");
+            assertTrue(fewest < 20_000, "an epoch of 4 batches took at least " + fewest + " page faults: malloc maps"
+                    + " the workspaces afresh");
         }
     }
 
