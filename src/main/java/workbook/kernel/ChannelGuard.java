@@ -14,12 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message with a wrong signature or broken JSON, which any process on the machine can send to the kernel's ports
  * (on a shared JupyterHub node, another user's), left the kernel looking alive, its process and heartbeat up, and
  * answering nothing: the reader's variables were out of reach. ipykernel drops such a message, logs it and listens
- * on; so does this. An error while handling a request (a {@code StackOverflowError} in completion, say) is treated
- * the same way. A failure of ZeroMQ itself (a closed socket or context, as at shutdown) still ends the loop.
+ * on; so does this. An {@code Error} while handling a request, which jjava's handlers let through, is treated the
+ * same way. A failure of ZeroMQ itself (a closed socket or context, as at shutdown) still ends the loop.
  *
- * <p>Not reached: a message whose frames end before the {@code <IDS|MSG>} delimiter. jjava's reader then waits for
- * the next message and reads it as the rest of the broken one: that request runs and its reply goes nowhere; the loop
- * lives and answers the requests after it.
+ * <p>A message cut short would not throw: jjava's reader would wait for the next message and read it as the rest.
+ * {@link KernelConnection}'s channels throw for it, so that it is dropped here too.
  */
 final class ChannelGuard {
 

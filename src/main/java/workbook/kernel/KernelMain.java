@@ -36,12 +36,11 @@ public final class KernelMain {
         PrintStream terminal = System.err;   // the kernel's own log: from onStartup on, System.err is the cells'
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         JavaKernel kernel = JavaKernel.create(evaluator);
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new KernelConnection(properties, terminal);
         ParentWatch.startFromEnvironment();
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
-        ChannelGuard.keepListening(terminal);
         connection.waitUntilClose();
         // Daemon threads and the engine's native threads must not keep a closed kernel alive.
         System.exit(0);
@@ -59,7 +58,7 @@ public final class KernelMain {
                 + "\"ip\": \"127.0.0.1\", \"shell_port\": 0, \"control_port\": 0, \"stdin_port\": 0, \"hb_port\": 0, "
                 + "\"iopub_port\": 0, \"signature_scheme\": \"hmac-sha256\", \"key\": \"warm-up\"}");
         JavaKernel kernel = JavaKernel.create();
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new KernelConnection(properties, System.err);
         kernel.becomeHandlerForConnection(connection);
         Object result = kernel.evalRaw("var warm = java.util.List.of(1, 2, 3);\nwarm.size() * 14");
         kernel.onShutdown(false);

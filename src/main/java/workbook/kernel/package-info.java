@@ -4,8 +4,9 @@
  *
  * <ul>
  *   <li>{@link workbook.kernel.KernelMain} starts it; {@link workbook.kernel.JavaKernel} answers Jupyter's requests
- *       (execute, complete, inspect, is_complete, history, interrupt, shutdown); {@link workbook.kernel.ChannelGuard}
- *       keeps its channels listening after a message they cannot read.</li>
+ *       (execute, complete, inspect, is_complete, history, interrupt, shutdown) over a
+ *       {@link workbook.kernel.KernelConnection}, whose channels drop a message they cannot read
+ *       ({@link workbook.kernel.ChannelGuard}) and listen on.</li>
  *   <li>{@link workbook.kernel.CellEvaluator} runs a cell on a thread of its own, through
  *       {@link workbook.kernel.ValueKeepingExecutionControl} so that real objects (figures, tables) reach the
  *       display; {@link workbook.kernel.CellLoops}, {@link workbook.kernel.ExitGuard} and
